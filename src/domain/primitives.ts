@@ -1,0 +1,69 @@
+import { z } from 'zod';
+
+const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
+
+/** True when `code` is an ISO 3166-1 alpha-2 region (or EU) that Intl knows by name. */
+export function isCountryCode(code: string): boolean {
+  if (!/^[A-Z]{2}$/.test(code)) return false;
+  try {
+    const name = regionNames.of(code);
+    return name !== undefined && name !== code;
+  } catch {
+    return false;
+  }
+}
+
+/** English name of a country code, or the code itself. */
+export function countryName(code: string): string {
+  try {
+    return regionNames.of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** True when `zone` is an IANA time-zone name this runtime knows. */
+export function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return zone.length > 0 && zone !== 'Local';
+  } catch {
+    return false;
+  }
+}
+
+export const CountryCode = z
+  .string()
+  .refine(isCountryCode, { message: 'must be an ISO 3166 alpha-2 country code such as US, CN or EU' });
+
+export const TimeZone = z
+  .string()
+  .refine(isTimeZone, { message: 'must be an IANA time zone such as America/New_York or Europe/Paris' });
+
+export const Slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like paris-talks-2026')
+  .max(80);
+
+export const Instant = z.iso.datetime({ offset: true });
+export const IsoDate = z.iso.date();
+
+export const Confidence = z.enum(['confirmed', 'reported', 'unverified']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const Source = z.object({
+  title: z.string().min(1).max(200),
+  url: z.url({ protocol: /^https?$/ }),
+});
+export type Source = z.infer<typeof Source>;
+
+/** A point in time: an exact instant with the zone of the place, or an all-day date. */
+export const Moment = z.union([
+  z.strictObject({ at: Instant, timeZone: TimeZone }),
+  z.strictObject({ date: IsoDate, timeZone: TimeZone.optional() }),
+]);
+export type Moment = z.infer<typeof Moment>;
+export type ExactMoment = Extract<Moment, { at: string }>;
+export type DayMoment = Extract<Moment, { date: string }>;
+
+export const isAllDay = (m: Moment): m is DayMoment => 'date' in m;

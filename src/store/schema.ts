@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { TradeEvent } from '../domain/event.js';
+import { TariffMeasure } from '../domain/measure.js';
+import { Instant } from '../domain/primitives.js';
+import { LedgerEntry, Subscription } from '../domain/subscription.js';
+
+export const SCHEMA_VERSION = 1;
+
+export const ItemType = z.enum(['event', 'measure']);
+export type ItemType = z.infer<typeof ItemType>;
+
+export const StoredItem = z.union([
+  z.strictObject({ type: z.literal('event'), item: TradeEvent }),
+  z.strictObject({ type: z.literal('measure'), item: TariffMeasure }),
+]);
+export type StoredItem = z.infer<typeof StoredItem>;
+
+/** Who changed what, when, with the item before and after the change. */
+export const AuditEntry = z.strictObject({
+  seq: z.number().int().min(1),
+  at: Instant,
+  actor: z.string().min(1),
+  action: z.enum(['add', 'edit', 'remove', 'restore']),
+  type: ItemType,
+  id: z.string(),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const ArchivedItem = z.strictObject({
+  removedAt: Instant,
+  removedBy: z.string().min(1),
+  entry: StoredItem,
+});
+export type ArchivedItem = z.infer<typeof ArchivedItem>;
+
+/** The whole persisted state of the bot, one JSON document. */
+export const StoreData = z.strictObject({
+  schemaVersion: z.literal(SCHEMA_VERSION),
+  events: z.array(TradeEvent),
+  measures: z.array(TariffMeasure),
+  archive: z.array(ArchivedItem).default([]),
+  audit: z.array(AuditEntry).default([]),
+  subscriptions: z.array(Subscription).default([]),
+  ledger: z.array(LedgerEntry).default([]),
+});
+export type StoreData = z.infer<typeof StoreData>;
+
+/** The curated seed file: events and measures only. */
+export const SeedData = z.strictObject({
+  events: z.array(TradeEvent).min(1),
+  measures: z.array(TariffMeasure).min(1),
+});
+export type SeedData = z.infer<typeof SeedData>;
