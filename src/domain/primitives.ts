@@ -7,7 +7,8 @@ export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
   try {
     const name = regionNames.of(code);
-    return name !== undefined && name !== code;
+    // Unassigned codes come back as themselves; ZZ and the private-use X* codes have placeholder names.
+    return name !== undefined && name !== code && code !== 'ZZ' && !(code.startsWith('X') && code !== 'XK');
   } catch {
     return false;
   }
@@ -22,14 +23,21 @@ export function countryName(code: string): string {
   }
 }
 
-/** True when `zone` is an IANA time-zone name this runtime knows. */
+const zoneChecks = new Map<string, boolean>();
+
+/** True when `zone` is an IANA time-zone name this runtime knows (answers cached: stores hold 100,000 items). */
 export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return zone.length > 0 && zone !== 'Local';
-  } catch {
-    return false;
+  let ok = zoneChecks.get(zone);
+  if (ok === undefined) {
+    try {
+      new Intl.DateTimeFormat('en-US', { timeZone: zone });
+      ok = zone.length > 0 && zone !== 'Local';
+    } catch {
+      ok = false;
+    }
+    if (zoneChecks.size < 10_000) zoneChecks.set(zone, ok);
   }
+  return ok;
 }
 
 export const CountryCode = z

@@ -14,7 +14,9 @@ export type ChannelRef = z.infer<typeof ChannelRef>;
 
 export const channelKey = (c: ChannelRef): string => `${c.platform}:${c.id}`;
 
-export const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time from 00:00 to 23:59');
+export const ClockTime = z
+  .string()
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time from 00:00 to 23:59');
 
 /** A channel's standing order for a daily digest and reminders. */
 export const Subscription = z.strictObject({
@@ -24,7 +26,15 @@ export const Subscription = z.strictObject({
   weekdaysOnly: z.boolean().default(false),
   weeklyOutlook: z.boolean().default(false),
   /** Reminder lead times in minutes before the item. */
-  leadMinutes: z.array(z.number().int().min(1).max(60 * 24 * 60)).default([7 * 24 * 60, 24 * 60, 60]),
+  leadMinutes: z
+    .array(
+      z
+        .number()
+        .int()
+        .min(1)
+        .max(60 * 24 * 60),
+    )
+    .default([7 * 24 * 60, 24 * 60, 60]),
   countries: z.array(CountryCode).default([]),
   kinds: z.array(EventKind).default([]),
   createdAt: Instant,
@@ -36,11 +46,16 @@ export type Subscription = z.infer<typeof Subscription>;
 export const LedgerEntry = z.strictObject({
   key: z.string().min(1),
   channel: ChannelRef,
-  state: z.enum(['sent', 'missed', 'failed']),
+  kind: z.enum(['digest', 'weekly', 'reminder', 'notice']),
+  itemId: z.string().optional(),
+  /** pending: being posted (a retry re-posts with the same key, which the platform dedupes). */
+  state: z.enum(['pending', 'sent', 'missed', 'failed']),
   dueAt: Instant,
-  doneAt: Instant,
+  doneAt: Instant.optional(),
   late: z.boolean().default(false),
-  attempts: z.number().int().min(0).default(1),
+  attempts: z.number().int().min(0).default(0),
+  nextAttemptAt: Instant.optional(),
+  lastError: z.string().max(300).optional(),
   messageRef: z.string().optional(),
 });
 export type LedgerEntry = z.infer<typeof LedgerEntry>;

@@ -44,6 +44,14 @@ export const StoreData = z.strictObject({
   audit: z.array(AuditEntry).default([]),
   subscriptions: z.array(Subscription).default([]),
   ledger: z.array(LedgerEntry).default([]),
+  /** Everything due up to `cursor` has been planned and settled. */
+  scheduler: z
+    .strictObject({
+      cursor: Instant.optional(),
+      /** Set once the terminal got its default subscription, so an unsubscribe sticks. */
+      consoleSubscribed: z.boolean().default(false),
+    })
+    .default({ consoleSubscribed: false }),
 });
 export type StoreData = z.infer<typeof StoreData>;
 

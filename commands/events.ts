@@ -1,0 +1,61 @@
+import { defineCommand } from '../src/commands/define.js';
+import { itemLine } from '../src/commands/item-lines.js';
+import { choice, countries, int, text } from '../src/commands/options.js';
+import { EVENT_KINDS } from '../src/domain/event.js';
+import { code } from '../src/render/reply.js';
+
+const DAY = 86_400_000;
+const LIMIT = 15;
+const WHEN = ['upcoming', 'past', 'all'] as const;
+
+export default defineCommand({
+  name: 'events',
+  description: 'Upcoming or past events, filtered by country, kind, days or text',
+  options: {
+    text: text({ description: 'Words to search for in titles, summaries, places and people', rest: true }),
+    when: choice({ description: 'Upcoming, past, or all', choices: WHEN }),
+    country: countries({ description: 'Only items involving these countries (US,CN)' }),
+    kind: choice({ description: 'Only items of this kind', choices: EVENT_KINDS }),
+    days: int({ description: 'How many days ahead (or back) to look', min: 1, max: 3650, default: 30 }),
+  },
+  positional: ['text'],
+  access: 'everyone',
+  examples: ['events', 'events past days:90', 'events country:CN kind:summit', 'events paris'],
+  run: (o, ctx) => {
+    const now = ctx.now();
+    let words = o.text;
+    let when = o.when;
+    // `/trade events past` reads naturally: take a leading upcoming/past/all as the range.
+    const first = words?.split(/\s+/)[0]?.toLowerCase();
+    if (!when && first && (WHEN as readonly string[]).includes(first)) {
+      when = first as (typeof WHEN)[number];
+      words = words?.split(/\s+/).slice(1).join(' ') || undefined;
+    }
+    const filter = { countries: o.country, kinds: o.kind ? [o.kind] : undefined, text: words };
+    const tl = ctx.timeline();
+    // A text search looks at the whole timeline unless a range was asked for.
+    const range = when ?? (words ? 'all' : 'upcoming');
+    const found =
+      range === 'upcoming'
+        ? tl.between(now, now + o.days * DAY, filter, LIMIT + 1000)
+        : range === 'past'
+          ? tl.before(now, now - o.days * DAY, filter, LIMIT + 1000)
+          : tl.search(filter, LIMIT + 1000);
+    const label =
+      range === 'all' ? 'All dates' : range === 'upcoming' ? `Next ${o.days} days` : `Past ${o.days} days`;
+    const what = [words && `“${words}”`, o.country?.join(', '), o.kind].filter(Boolean).join(' · ');
+    return {
+      title: `Events — ${label}${what ? ` · ${what}` : ''}`,
+      sections: [
+        {
+          lines: found.length
+            ? found.slice(0, LIMIT).map((it) => itemLine(it, now))
+            : [[`Nothing matches. Try a longer range (days:365) or `, code('/trade events all')]],
+          more: Math.max(0, found.length - LIMIT),
+        },
+      ],
+      context: [['Details and sources: ', code('/trade event <id>')]],
+      visibility: 'ephemeral',
+    };
+  },
+});

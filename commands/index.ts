@@ -1,0 +1,35 @@
+import type { CommandDef } from '../src/commands/define.js';
+import add from './add.js';
+import brief from './brief.js';
+import countdown from './countdown.js';
+import deadlines from './deadlines.js';
+import edit from './edit.js';
+import event from './event.js';
+import events from './events.js';
+import help from './help.js';
+import remove from './remove.js';
+import restore from './restore.js';
+import schedule from './schedule.js';
+import subscribe from './subscribe.js';
+import subscriptions from './subscriptions.js';
+import tariffs from './tariffs.js';
+import unsubscribe from './unsubscribe.js';
+
+/** Every /trade subcommand, in the order help lists them. */
+export const allCommands = [
+  brief,
+  events,
+  event,
+  tariffs,
+  deadlines,
+  countdown,
+  subscribe,
+  unsubscribe,
+  subscriptions,
+  schedule,
+  add,
+  edit,
+  remove,
+  restore,
+  help,
+] as unknown as readonly CommandDef[];

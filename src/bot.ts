@@ -1,0 +1,61 @@
+import { allCommands } from '../commands/index.js';
+import type { Clock } from './clock.js';
+import type { Actor, CommandContext } from './commands/context.js';
+import { Registry } from './commands/registry.js';
+import type { Config } from './config.js';
+import type { ChannelRef } from './domain/subscription.js';
+import { Timeline } from './domain/timeline.js';
+import type { Logger } from './logger.js';
+import type { Reply } from './render/reply.js';
+import type { Store } from './store/store.js';
+
+/** The platform-neutral bot: commands over a store and a clock. Platforms call `dispatch`. */
+export interface Bot {
+  readonly registry: Registry;
+  readonly store: Store;
+  readonly clock: Clock;
+  readonly config: Config;
+  /** The timeline of the current store revision, rebuilt only after a write. */
+  timeline(): Timeline;
+  /** Whether a user is on the configured editors list. */
+  isListedEditor(platform: Actor['platform'], id: string): boolean;
+  context(actor: Actor, channel: ChannelRef, zone?: string): CommandContext;
+  /** Parses and runs one command line, e.g. `deadlines days:30`. Never throws. */
+  dispatch(text: string, actor: Actor, channel: ChannelRef, zone?: string): Promise<Reply>;
+}
+
+/** Wires the commands to a store, a clock and the configuration. */
+export function createBot(config: Config, store: Store, clock: Clock, log: Logger): Bot {
+  const registry = new Registry(allCommands);
+  const editors = new Set(config.EDITORS);
+  let cached: { revision: number; timeline: Timeline } | undefined;
+  const timeline = () => {
+    if (!cached || cached.revision !== store.revision) {
+      const d = store.read();
+      cached = { revision: store.revision, timeline: new Timeline(d.events, d.measures) };
+    }
+    return cached.timeline;
+  };
+  const summaries = registry.summaries();
+  const bot: Bot = {
+    registry,
+    store,
+    clock,
+    config,
+    timeline,
+    isListedEditor: (platform, id) => editors.has(`${platform}:${id}`),
+    context: (actor, channel, zone) => ({
+      now: () => clock.now(),
+      store,
+      timeline,
+      actor,
+      channel,
+      zone: zone ?? config.TIME_ZONE,
+      focusCountry: config.FOCUS_COUNTRY,
+      commands: () => summaries,
+    }),
+    dispatch: (text, actor, channel, zone) =>
+      registry.dispatch(text, bot.context(actor, channel, zone), (err) => log.error('command failed', err)),
+  };
+  return bot;
+}

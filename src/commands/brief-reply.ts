@@ -1,0 +1,69 @@
+import { AUTHORITY_LABELS } from '../domain/measure.js';
+import { stackFor } from '../domain/stack.js';
+import { code, type Reply, type Rich, type Section, strong, time } from '../render/reply.js';
+import { recentChanges } from './changes.js';
+import type { CommandContext } from './context.js';
+import { itemCountdown, itemLine, whenSpan } from './item-lines.js';
+import { stackHeadline } from './stack-lines.js';
+
+const DAY = 86_400_000;
+const NEXT_LIMIT = 8;
+
+/** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs`. Fits one screen. */
+export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade brief'): Reply {
+  const now = ctx.now();
+  const tl = ctx.timeline();
+  const week = tl.between(now, now + 7 * DAY);
+  const sections: Section[] = [
+    {
+      heading: 'Next 7 days',
+      lines: week.length
+        ? week.slice(0, NEXT_LIMIT).map((it) => itemLine(it, now))
+        : [['Nothing on the timeline in the next 7 days.']],
+      more: Math.max(0, week.length - NEXT_LIMIT),
+    },
+  ];
+  const key = tl.between(now + 1, now + 400 * DAY, { kinds: ['deadline', 'summit'] }, 3);
+  if (key.length)
+    sections.push({
+      heading: 'Key countdowns',
+      lines: key.map(
+        (it): Rich => [strong(itemCountdown(it, now)), ` — ${it.title} (`, whenSpan(it), ') ', code(it.id)],
+      ),
+    });
+  const stack = stackFor(tl.measures, ctx.focusCountry, now);
+  const product = [...stack.byAuthority]
+    .map(
+      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
+    )
+    .filter(([, n]) => n > 0)
+    .map(([a, n]) => `${a} ${n}`);
+  sections.push({
+    heading: 'In force now',
+    lines: [
+      stackHeadline(stack),
+      [
+        `Product-specific measures: ${product.join(', ') || 'none'} · details: `,
+        code(`/trade tariffs ${ctx.focusCountry}`),
+      ],
+    ],
+  });
+  const changes = recentChanges(ctx, sinceMs, now, 5);
+  sections.push({
+    heading: sinceMs >= now - DAY ? 'Since yesterday' : 'Since the last digest',
+    lines: changes.lines,
+    more: changes.more,
+  });
+  return {
+    title,
+    intro: ['As of ', time(now, 'datetime')],
+    sections,
+    context: [['Times are shown in your time zone. Details and sources: ', code('/trade event <id>')]],
+    visibility: 'public',
+  };
+}
+
+/** The daily digest as posted to a channel: the brief plus what changed since the last digest. */
+export function digestReply(ctx: CommandContext, sinceMs: number): Reply {
+  return briefReply(ctx, sinceMs, 'Daily trade digest');
+}

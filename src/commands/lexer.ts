@@ -1,0 +1,82 @@
+/** Splits command text into bare words and key:value tokens, with quoting. */
+
+export type Token = { key?: string; value: string; quoted: boolean; start: number };
+export type LexResult = { ok: true; tokens: Token[] } | { ok: false; error: string };
+
+export const MAX_COMMAND_LENGTH = 2000;
+
+/** Opening quote -> the characters that close it (smart quotes from Slack and macOS included). */
+const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '“': '”“', '”': '”', '‘': '’‘' };
+const KEY_RE = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)/;
+const isSpace = (ch: string): boolean => /\s/.test(ch);
+
+/** Reads a quoted run opening at `open`; returns its text and the index after the closing quote, or -1. */
+function readQuoted(input: string, open: number): { text: string; end: number } {
+  const closers = CLOSERS[input[open] ?? ''] ?? '';
+  let text = '';
+  for (let i = open + 1; i < input.length; i++) {
+    const ch = input[i] ?? '';
+    const next = input[i + 1] ?? '';
+    if (ch === '\\' && (closers.includes(next) || next === '\\')) {
+      text += next;
+      i++;
+    } else if (closers.includes(ch)) {
+      return { text, end: i + 1 };
+    } else {
+      text += ch;
+    }
+  }
+  return { text, end: -1 };
+}
+
+/** Index of the first whitespace at or after `i`, or the end of the input. */
+function wordEnd(input: string, i: number): number {
+  let j = i;
+  while (j < input.length && !isSpace(input[j] ?? '')) j++;
+  return j;
+}
+
+/** Tokenizes command text; errors on text over 2000 characters or an unclosed quote. */
+export function tokenize(input: string): LexResult {
+  if (input.length > MAX_COMMAND_LENGTH) {
+    return {
+      ok: false,
+      error: `command text is too long (${input.length} characters; at most ${MAX_COMMAND_LENGTH})`,
+    };
+  }
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (isSpace(input[i] ?? '')) {
+      i++;
+      continue;
+    }
+    const start = i;
+    const key = KEY_RE.exec(input.slice(start, wordEnd(input, start)))?.[1];
+    const valueStart = key === undefined ? start : start + key.length + 1;
+    const opener = input[valueStart] ?? '';
+    let value: string;
+    let quoted = false;
+    if (Object.hasOwn(CLOSERS, opener)) {
+      const q = readQuoted(input, valueStart);
+      if (q.end < 0) {
+        const close = (CLOSERS[opener] ?? opener)[0];
+        return {
+          ok: false,
+          error: `the quote ${opener} at character ${valueStart + 1} is never closed: close the quote with ${close}, e.g. title:"two words"`,
+        };
+      }
+      // Text glued to the closing quote (e.g. "EU"'s) belongs to the same value, literally.
+      i = wordEnd(input, q.end);
+      value = q.text + input.slice(q.end, i);
+      quoted = true;
+    } else {
+      i = wordEnd(input, valueStart);
+      value = input.slice(valueStart, i);
+    }
+    tokens.push(
+      key === undefined ? { value, quoted, start } : { key: key.toLowerCase(), value, quoted, start },
+    );
+  }
+  return { ok: true, tokens };
+}

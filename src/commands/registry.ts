@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { errorReply, type Reply } from '../render/reply.js';
+import { bindTokens, type RawValues } from './bind.js';
+import type { CommandContext, CommandSummary } from './context.js';
+import type { CommandDef } from './define.js';
+import { tokenize } from './lexer.js';
+import { closest, uniquePrefix } from './suggest.js';
+
+export type Parsed =
+  | { ok: true; def: CommandDef; values: Record<string, unknown> }
+  | { ok: false; reply: Reply };
+
+/** Example command line for one option of a command. */
+export function usageFor(def: CommandDef, option?: string): string {
+  if (option) {
+    const opt = def.options[option];
+    return `/trade ${def.name} ${option}:${opt?.example ?? '…'}`;
+  }
+  return `/trade ${def.examples[0] ?? def.name}`;
+}
+
+/** All the commands, found by name, with their option schemas built once per time zone. */
+export class Registry {
+  private readonly byName = new Map<string, CommandDef>();
+  private readonly schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
+
+  constructor(defs: readonly CommandDef[]) {
+    for (const d of defs) {
+      if (this.byName.has(d.name)) throw new Error(`command ${d.name} is defined twice`);
+      this.byName.set(d.name, d);
+    }
+  }
+
+  /** Every command, in definition order. */
+  list(): CommandDef[] {
+    return [...this.byName.values()];
+  }
+
+  summaries(): CommandSummary[] {
+    return this.list().map((d) => ({
+      name: d.name,
+      description: d.description,
+      usage: usageFor(d),
+      access: d.access,
+      options: Object.entries(d.options).map(([name, o]) => ({
+        name,
+        description: o.description,
+        required: o.required,
+        example: o.example,
+      })),
+    }));
+  }
+
+  /** The command with this name or unique prefix, or a reply saying which one was meant. */
+  find(name: string): { ok: true; def: CommandDef } | { ok: false; reply: Reply } {
+    const key = name.toLowerCase();
+    const exact = this.byName.get(key);
+    if (exact) return { ok: true, def: exact };
+    const names = [...this.byName.keys()];
+    const { match, ambiguous } = uniquePrefix(key, names);
+    if (match) return { ok: true, def: this.byName.get(match) as CommandDef };
+    const guess = ambiguous.length ? undefined : closest(key, names);
+    const hint = ambiguous.length
+      ? `Did you mean ${ambiguous.map((n) => `\`/trade ${n}\``).join(' or ')}?`
+      : guess
+        ? `Did you mean \`/trade ${guess}\`?`
+        : 'Type `/trade help` to see every command.';
+    return { ok: false, reply: errorReply(`\`${name}\` is not a /trade command. ${hint}`) };
+  }
+
+  private schema(def: CommandDef, zone: string): z.ZodType<Record<string, unknown>> {
+    const key = `${def.name}\u0000${zone}`;
+    let s = this.schemas.get(key);
+    if (!s) {
+      const shape: Record<string, z.ZodType> = {};
+      for (const [name, opt] of Object.entries(def.options))
+        shape[name] = opt.schema(name, usageFor(def, name), zone);
+      s = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+      this.schemas.set(key, s);
+    }
+    return s;
+  }
+
+  /** Validates raw option values (typed, from Discord, or bound from text) with the command's schema. */
+  validate(def: CommandDef, raw: RawValues, zone: string): Parsed {
+    for (const [name, opt] of Object.entries(def.options)) {
+      if (opt.required && (raw[name] === undefined || raw[name] === '')) {
+        return {
+          ok: false,
+          reply: errorReply(
+            `\`/trade ${def.name}\` needs \`${name}\` (${opt.description}).`,
+            `Example: \`${usageFor(def)}\``,
+          ),
+        };
+      }
+    }
+    const result = this.schema(def, zone).safeParse(raw);
+    if (result.success) return { ok: true, def, values: result.data };
+    const issue = result.error.issues[0];
+    const field = String(issue?.path[0] ?? '');
+    const message =
+      issue?.code === 'custom'
+        ? issue.message
+        : `\`${field}\` is not valid: ${issue?.message ?? 'unknown problem'}`;
+    return { ok: false, reply: errorReply(message, `Example: \`${usageFor(def, field || undefined)}\``) };
+  }
+
+  /** Parses a command line such as `deadlines days:30` into a command and its values. */
+  parseText(text: string, zone: string): Parsed {
+    const lexed = tokenize(text.replace(/^\s*\/?trade\b/i, ''));
+    if (!lexed.ok) return { ok: false, reply: errorReply(lexed.error) };
+    const [first, ...rest] = lexed.tokens;
+    if (!first) return this.validate(this.byName.get('help') as CommandDef, {}, zone);
+    if (first.key !== undefined)
+      return {
+        ok: false,
+        reply: errorReply(
+          `Start with a command name, e.g. \`/trade brief\`; \`${first.key}:\` looks like an option.`,
+        ),
+      };
+    const found = this.find(first.value);
+    if (!found.ok) return found;
+    const bound = bindTokens(found.def, rest);
+    if (!bound.ok)
+      return { ok: false, reply: errorReply(bound.error, `Example: \`${usageFor(found.def)}\``) };
+    return this.validate(found.def, bound.raw, zone);
+  }
+
+  /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
+  async run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
+    if (!parsed.ok) return parsed.reply;
+    const { def, values } = parsed;
+    if (def.access === 'editors' && !ctx.actor.isEditor) {
+      return errorReply(
+        `\`/trade ${def.name}\` is for editors only, and you are not on the editors list. Nothing was changed.`,
+        'Ask a workspace admin to add you to EDITORS.',
+      );
+    }
+    try {
+      return await def.run(values as never, ctx);
+    } catch (err) {
+      log(err);
+      return errorReply(
+        `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
+      );
+    }
+  }
+
+  /** Parses and runs one command line. */
+  dispatch(text: string, ctx: CommandContext, log?: (err: unknown) => void): Promise<Reply> {
+    return this.run(this.parseText(text, ctx.zone), ctx, log);
+  }
+}

@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import { isCountryCode, TimeZone } from './domain/primitives.js';
+
+const optionalSecret = (what: string) => z.string().trim().min(1, `${what} is set but blank`).optional();
+
+const EditorRef = z
+  .string()
+  .regex(/^(slack|discord|console):[A-Za-z0-9_.-]+$/, 'each editor must be platform:id, e.g. slack:U0123ABC');
+
+/** Every environment variable the bot reads, with its default. .env.example documents the same list. */
+export const ConfigSchema = z.object({
+  DB_FILE: z.string().min(1).default('data/trade-brief.db.json'),
+  SEED_FILE: z.string().min(1).default('data/seed.json'),
+  TIME_ZONE: TimeZone.optional(),
+  FOCUS_COUNTRY: z
+    .string()
+    .transform((s) => s.toUpperCase())
+    .refine(isCountryCode, 'must be an ISO country code such as CN')
+    .default('CN'),
+  EDITORS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean),
+    )
+    .pipe(z.array(EditorRef)),
+  CONSOLE_EDITOR: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
+  LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  SLACK_BOT_TOKEN: optionalSecret('SLACK_BOT_TOKEN'),
+  SLACK_APP_TOKEN: optionalSecret('SLACK_APP_TOKEN'),
+  SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
+  SLACK_API_URL: z.url().optional(),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DISCORD_TOKEN: optionalSecret('DISCORD_TOKEN'),
+  DISCORD_APP_ID: z
+    .string()
+    .regex(/^\d{5,25}$/, 'must be the numeric application id')
+    .optional(),
+  DISCORD_GUILD_ID: z
+    .string()
+    .regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')
+    .optional(),
+  DISCORD_API_URL: z.url().optional(),
+});
+export type Config = z.infer<typeof ConfigSchema> & { TIME_ZONE: string };
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  }
+}
+
+/** Reads .env (if present) under the process environment, which wins. */
+export function loadEnv(env: NodeJS.ProcessEnv, envFile = '.env'): Record<string, string | undefined> {
+  const fromFile = existsSync(envFile) ? parseEnv(readFileSync(envFile, 'utf8')) : {};
+  return { ...fromFile, ...env };
+}
+
+/** Parses the configuration once; every problem is reported together and no value is ever echoed. */
+export function parseConfig(env: Record<string, string | undefined>, systemZone: string): Config {
+  // An empty value (as in a copied .env.example) means "use the default".
+  const known = Object.fromEntries(
+    Object.keys(ConfigSchema.shape).map((k) => [k, env[k] === '' ? undefined : env[k]]),
+  );
+  const r = ConfigSchema.safeParse(known);
+  if (!r.success) {
+    throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? 'config')}: ${i.message}`));
+  }
+  return { ...r.data, TIME_ZONE: r.data.TIME_ZONE ?? systemZone };
+}

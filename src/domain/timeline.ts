@@ -1,0 +1,136 @@
+import type { EventKind, TradeEvent } from './event.js';
+import type { TariffMeasure } from './measure.js';
+import { DEADLINE_KINDS, eventItem, measureItems, type TimelineItem } from './timeline-item.js';
+
+export interface ItemFilter {
+  readonly countries?: readonly string[];
+  readonly kinds?: readonly EventKind[];
+  readonly text?: string;
+  readonly deadlinesOnly?: boolean;
+}
+
+/** Lower-cased words a text search looks in. */
+function haystack(item: TimelineItem): string {
+  const parts = [item.id, item.title, item.kind, ...item.countries];
+  if (item.origin.type === 'event') {
+    const e = item.origin.event;
+    parts.push(e.summary ?? '', e.location ?? '', ...e.participants, ...e.tags);
+  } else {
+    const m = item.origin.measure;
+    parts.push(m.scope, m.summary ?? '', m.authority);
+  }
+  return parts.join(' ').toLowerCase();
+}
+
+/** True when an item passes a filter. */
+export function matches(item: TimelineItem, f: ItemFilter, text = haystack(item)): boolean {
+  if (f.deadlinesOnly && !DEADLINE_KINDS.has(item.kind)) return false;
+  if (f.kinds?.length && !f.kinds.includes(item.kind)) return false;
+  if (f.countries?.length && !f.countries.some((c) => item.countries.includes(c))) return false;
+  if (
+    f.text &&
+    !f.text
+      .toLowerCase()
+      .split(/\s+/)
+      .every((w) => text.includes(w))
+  )
+    return false;
+  return true;
+}
+
+/** First index whose startMs is >= ms, in a list sorted by startMs. */
+function lowerBound(items: readonly TimelineItem[], ms: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((items[mid] as TimelineItem).startMs < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** An indexed, read-only view of the events and measures, sorted by time; build once per store revision. */
+export class Timeline {
+  readonly items: readonly TimelineItem[];
+  readonly measures: readonly TariffMeasure[];
+  private readonly byId = new Map<string, TimelineItem>();
+  private readonly texts = new Map<TimelineItem, string>();
+  private readonly longest: number;
+
+  constructor(events: readonly TradeEvent[], measures: readonly TariffMeasure[]) {
+    const stored = events.map(eventItem);
+    // A measure's start or end that the curators also entered as an event is shown once, as the event.
+    const eventTimes = new Set(
+      stored.filter((e) => e.kind === 'deadline' || e.kind === 'tariff-action').map((e) => e.startMs),
+    );
+    const derived = measures.flatMap(measureItems).filter((row) => !eventTimes.has(row.startMs));
+    const items = [...stored, ...derived];
+    items.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
+    this.items = items;
+    this.measures = measures;
+    let longest = 0;
+    for (const it of items) {
+      this.byId.set(it.id, it);
+      longest = Math.max(longest, it.endMs - it.startMs);
+    }
+    this.longest = longest;
+  }
+
+  /** The row with exactly this id. */
+  get(id: string): TimelineItem | undefined {
+    return this.byId.get(id);
+  }
+
+  private text(item: TimelineItem): string {
+    let t = this.texts.get(item);
+    if (t === undefined) {
+      t = haystack(item);
+      this.texts.set(item, t);
+    }
+    return t;
+  }
+
+  /** Items under way or starting in [fromMs, toMs), earliest first, at most `limit`. */
+  between(
+    fromMs: number,
+    toMs: number,
+    filter: ItemFilter = {},
+    limit = Number.POSITIVE_INFINITY,
+  ): TimelineItem[] {
+    const out: TimelineItem[] = [];
+    for (let i = lowerBound(this.items, fromMs - this.longest); i < this.items.length; i++) {
+      const it = this.items[i] as TimelineItem;
+      if (it.startMs >= toMs || out.length >= limit) break;
+      if (it.endMs <= fromMs && it.startMs < fromMs) continue;
+      if (matches(it, filter, this.text(it))) out.push(it);
+    }
+    return out;
+  }
+
+  /** Items that started before `beforeMs` and after `sinceMs`, latest first, at most `limit`. */
+  before(
+    beforeMs: number,
+    sinceMs: number,
+    filter: ItemFilter = {},
+    limit = Number.POSITIVE_INFINITY,
+  ): TimelineItem[] {
+    const out: TimelineItem[] = [];
+    for (let i = lowerBound(this.items, beforeMs) - 1; i >= 0 && out.length < limit; i--) {
+      const it = this.items[i] as TimelineItem;
+      if (it.startMs < sinceMs) break;
+      if (matches(it, filter, this.text(it))) out.push(it);
+    }
+    return out;
+  }
+
+  /** Every item matching the filter, earliest first, at most `limit`. */
+  search(filter: ItemFilter, limit = Number.POSITIVE_INFINITY): TimelineItem[] {
+    const out: TimelineItem[] = [];
+    for (const it of this.items) {
+      if (out.length >= limit) break;
+      if (matches(it, filter, this.text(it))) out.push(it);
+    }
+    return out;
+  }
+}

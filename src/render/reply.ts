@@ -1,0 +1,65 @@
+/**
+ * The platform-neutral reply: what a command answers and what the scheduler posts.
+ * Instants stay instants so each platform shows them in the viewer's own time zone
+ * (Slack `<!date^…>`, Discord `<t:…>`, the terminal in its configured zone).
+ */
+
+/** How an instant is shown: a date, a date and time, a countdown, or both. */
+export type TimeStyle = 'date' | 'datetime' | 'relative' | 'datetime+relative' | 'date+relative';
+
+export type Span =
+  | string
+  | { readonly kind: 'strong'; readonly text: string }
+  | { readonly kind: 'code'; readonly text: string }
+  | { readonly kind: 'link'; readonly url: string; readonly label: string }
+  /** An exact instant; `zone` is where the item happens, shown beside the viewer's own time. */
+  | { readonly kind: 'time'; readonly ms: number; readonly style: TimeStyle; readonly zone?: string }
+  /** A calendar date (all-day item): the same date for every viewer, never shifted by time zone. */
+  | { readonly kind: 'day'; readonly date: string; readonly endDate?: string };
+
+/** One line of rich text. */
+export type Rich = readonly Span[];
+
+export interface Field {
+  readonly label: string;
+  readonly value: Rich;
+}
+
+export interface Section {
+  readonly heading?: string;
+  readonly lines?: readonly Rich[];
+  readonly fields?: readonly Field[];
+  /** Items left out for length: rendered as "and N more". */
+  readonly more?: number;
+}
+
+export interface Reply {
+  readonly title: string;
+  readonly intro?: Rich;
+  readonly sections: readonly Section[];
+  /** Small print under the reply: sources, confidence notes, hints. */
+  readonly context?: readonly Rich[];
+  /** Ephemeral replies are shown only to the person who asked. */
+  readonly visibility: 'ephemeral' | 'public';
+  readonly tone?: 'info' | 'error' | 'warning';
+}
+
+export const strong = (text: string): Span => ({ kind: 'strong', text });
+export const code = (text: string): Span => ({ kind: 'code', text });
+export const link = (url: string, label: string): Span => ({ kind: 'link', url, label });
+export const day = (date: string, endDate?: string): Span =>
+  endDate === undefined || endDate === date ? { kind: 'day', date } : { kind: 'day', date, endDate };
+export const time = (ms: number, style: TimeStyle, zone?: string): Span =>
+  zone === undefined ? { kind: 'time', ms, style } : { kind: 'time', ms, style, zone };
+
+/** A short ephemeral reply explaining a mistake; nothing was changed. */
+export function errorReply(message: string, hint?: string): Reply {
+  return {
+    title: 'Sorry, that did not work',
+    intro: [message],
+    sections: [],
+    context: hint ? [[hint]] : undefined,
+    visibility: 'ephemeral',
+    tone: 'error',
+  };
+}

@@ -1,0 +1,60 @@
+import { formatInstant } from '../domain/time.js';
+import type { Reply, Rich, Span } from './reply.js';
+
+export interface TextOptions {
+  /** The reader's time zone. */
+  readonly zone: string;
+}
+
+/** A calendar date as 'Sun 15 Mar 2026', the same in every zone. */
+export function formatDay(date: string): string {
+  return formatInstant(Date.parse(`${date}T12:00:00Z`), 'UTC', 'date');
+}
+
+/** A date range as 'Sun 15 Mar 2026 – Mon 16 Mar 2026', or one date. */
+export function formatDays(date: string, endDate?: string): string {
+  return endDate && endDate !== date ? `${formatDay(date)} – ${formatDay(endDate)}` : formatDay(date);
+}
+
+function span(s: Span, o: TextOptions): string {
+  if (typeof s === 'string') return s;
+  switch (s.kind) {
+    case 'strong':
+      return s.text;
+    case 'code':
+      return `\`${s.text}\``;
+    case 'link':
+      return `${s.label} <${s.url}>`;
+    case 'day':
+      return formatDays(s.date, s.endDate);
+    case 'time':
+      return formatInstant(
+        s.ms,
+        o.zone,
+        s.style.startsWith('date+') || s.style === 'date' ? 'date' : 'datetime',
+      );
+  }
+}
+
+/** One line of rich text as plain text. */
+export const richText = (line: Rich, o: TextOptions): string => line.map((s) => span(s, o)).join('');
+
+/** A reply as the terminal prints it: title, sections with bullets, small print last. */
+export function renderText(reply: Reply, o: TextOptions): string {
+  const out: string[] = [];
+  const mark = reply.tone === 'error' ? '✖ ' : reply.tone === 'warning' ? '⚠ ' : '';
+  out.push(`${mark}${reply.title}`);
+  if (reply.intro) out.push(richText(reply.intro, o));
+  for (const section of reply.sections) {
+    out.push('');
+    if (section.heading) out.push(section.heading);
+    for (const line of section.lines ?? []) out.push(`  • ${richText(line, o)}`);
+    for (const f of section.fields ?? []) out.push(`  ${f.label}: ${richText(f.value, o)}`);
+    if (section.more) out.push(`  … and ${section.more} more`);
+  }
+  if (reply.context?.length) {
+    out.push('');
+    for (const line of reply.context) out.push(richText(line, o));
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,70 @@
+import { briefReply } from '../commands/brief-reply.js';
+import type { CommandContext } from '../commands/context.js';
+import { itemFlags, itemLine, whenSpan } from '../commands/item-lines.js';
+import { countdown } from '../domain/countdown.js';
+import { code, link, type Reply, type Rich } from '../render/reply.js';
+import type { Occurrence } from './occurrence.js';
+
+const DAY = 86_400_000;
+
+/** A note for posts that went out after their time because the bot was down. */
+const lateNote = (occ: Occurrence, nowMs: number): Rich[] =>
+  nowMs - occ.dueMs > 60_000
+    ? [[`Sent late: this was due ${countdown(nowMs, occ.dueMs)}, while the bot was offline.`]]
+    : [];
+
+/** The week ahead, posted on Mondays to channels that asked for it. */
+function weeklyReply(ctx: CommandContext): Reply {
+  const now = ctx.now();
+  const items = ctx.timeline().between(now, now + 7 * DAY);
+  return {
+    title: 'The week ahead',
+    sections: [
+      {
+        lines: items.length
+          ? items.slice(0, 15).map((it) => itemLine(it, now))
+          : [['Nothing on the timeline this week.']],
+        more: Math.max(0, items.length - 15),
+      },
+    ],
+    visibility: 'public',
+  };
+}
+
+/** What a channel receives for an occurrence, or undefined when its item is gone. */
+export function occurrenceReply(
+  occ: Occurrence,
+  ctx: CommandContext,
+  lastDigestMs: number | undefined,
+): Reply | undefined {
+  const now = ctx.now();
+  if (occ.kind === 'digest') {
+    const r = briefReply(ctx, lastDigestMs ?? now - DAY, 'Daily trade digest');
+    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now)] };
+  }
+  if (occ.kind === 'weekly') return weeklyReply(ctx);
+  const item = occ.itemId ? ctx.timeline().get(occ.itemId) : undefined;
+  if (!item) return undefined;
+  const src = item.sources[0];
+  if (occ.kind === 'notice') {
+    return {
+      title: `${occ.status === 'cancelled' ? 'Cancelled' : 'Postponed'}: ${item.title}`,
+      intro: ['You had a reminder for this. It was planned for ', whenSpan(item), '.'],
+      sections: [],
+      context: [[...(src ? [link(src.url, src.title), ' · '] : []), code(item.id)]],
+      visibility: 'public',
+    };
+  }
+  const flags = itemFlags(item, now);
+  const left = countdown(now, occ.itemStartMs ?? item.startMs);
+  return {
+    title: `⏰ ${item.title} — ${left}`,
+    intro: [whenSpan(item), flags.length ? ` · ${flags.join(', ')}` : ''],
+    sections: [],
+    context: [
+      [...(src ? [link(src.url, src.title), ' · '] : []), 'details: ', code(`/trade event ${item.id}`)],
+      ...lateNote(occ, now),
+    ],
+    visibility: 'public',
+  };
+}

@@ -1,0 +1,226 @@
+import type { Bot } from '../bot.js';
+import { type ChannelRef, channelKey, type LedgerEntry } from '../domain/subscription.js';
+import type { Logger } from '../logger.js';
+import type { Reply } from '../render/reply.js';
+import type { StoreData } from '../store/schema.js';
+import { LedgerIndex } from './ledger-index.js';
+import { occurrenceReply } from './messages.js';
+import type { Occurrence } from './occurrence.js';
+import { due } from './plan.js';
+
+/** Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates. */
+export type Deliver = (
+  channel: ChannelRef,
+  reply: Reply,
+  key: string,
+) => Promise<{ ref?: string } | undefined>;
+
+export interface SchedulerOptions {
+  /** How late a missed reminder may still be sent. Default 6 hours. */
+  readonly reminderGraceMs: number;
+  /** How late a missed digest may still be sent. Default 2 hours. */
+  readonly digestGraceMs: number;
+  /** How far back a restart looks for what it missed. Default 7 days. */
+  readonly lookbackMs: number;
+  /** First retry delay after a failed post; doubles each time, capped at 15 minutes. */
+  readonly retryBaseMs: number;
+  /** How often the cursor is saved when nothing else is written. Default 10 minutes. */
+  readonly cursorEveryMs: number;
+}
+
+export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
+  reminderGraceMs: 6 * 3_600_000,
+  digestGraceMs: 2 * 3_600_000,
+  lookbackMs: 7 * 86_400_000,
+  retryBaseMs: 30_000,
+  cursorEveryMs: 10 * 60_000,
+};
+
+export interface TickResult {
+  readonly sent: number;
+  readonly missed: number;
+  readonly failed: number;
+}
+
+const iso = (ms: number) => new Date(ms).toISOString();
+
+/** Plans what is due since the last tick and delivers it through the ledger: once, late if need be, or recorded missed. */
+export class Scheduler {
+  private readonly options: SchedulerOptions;
+  private index: { revision: number; ledger: LedgerIndex } | undefined;
+  private running: Promise<TickResult> | undefined;
+  private lastCursorSave = 0;
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly deliver: Deliver,
+    private readonly log: Logger,
+    options: Partial<SchedulerOptions> = {},
+  ) {
+    this.options = { ...DEFAULT_SCHEDULER_OPTIONS, ...options };
+  }
+
+  private ledger(): LedgerIndex {
+    const { store } = this.bot;
+    if (!this.index || this.index.revision !== store.revision)
+      this.index = { revision: store.revision, ledger: new LedgerIndex(store.read().ledger) };
+    return this.index.ledger;
+  }
+
+  /** Runs one planning and delivery round; overlapping calls share the round in progress. */
+  tick(): Promise<TickResult> {
+    this.running ??= this.round().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  /** Resolves when no round is in progress. */
+  async idle(): Promise<void> {
+    await this.running?.catch(() => undefined);
+  }
+
+  /** The occurrences due between the saved cursor and now, with what the ledger says of each. */
+  plan(nowMs: number): Occurrence[] {
+    const data = this.bot.store.read();
+    const ledger = this.ledger();
+    const firstSub = Math.min(...data.subscriptions.map((s) => Date.parse(s.createdAt)));
+    let from = data.scheduler.cursor ? Date.parse(data.scheduler.cursor) : Math.min(firstSub, nowMs);
+    if (ledger.earliestPendingMs !== undefined) from = Math.min(from, ledger.earliestPendingMs - 1);
+    from = Math.max(from, nowMs - this.options.lookbackMs);
+    return due(
+      {
+        subscriptions: data.subscriptions,
+        timeline: this.bot.timeline(),
+        audit: data.audit,
+        wasReminded: ledger.wasReminded,
+      },
+      from,
+      nowMs,
+    );
+  }
+
+  private grace(occ: Occurrence): number {
+    return occ.kind === 'digest' || occ.kind === 'weekly'
+      ? this.options.digestGraceMs
+      : this.options.reminderGraceMs;
+  }
+
+  private async round(): Promise<TickResult> {
+    const now = this.bot.clock.now();
+    const ledger = this.ledger();
+    const toSend: Occurrence[] = [];
+    const settled: LedgerEntry[] = [];
+    const planned = this.plan(now);
+    // A pending post whose occurrence is no longer planned (its item moved or went) and is past grace is given up.
+    const keys = new Set(planned.map((o) => o.key));
+    for (const e of ledger.pending) {
+      const grace =
+        e.kind === 'digest' || e.kind === 'weekly'
+          ? this.options.digestGraceMs
+          : this.options.reminderGraceMs;
+      if (!keys.has(e.key) && now - Date.parse(e.dueAt) > grace)
+        settled.push({ ...e, state: 'failed', doneAt: iso(now) });
+    }
+    for (const occ of planned) {
+      const entry = ledger.get(occ.key);
+      if (entry && entry.state !== 'pending') continue;
+      if (entry?.nextAttemptAt && Date.parse(entry.nextAttemptAt) > now) continue;
+      const base = {
+        key: occ.key,
+        channel: occ.channel,
+        kind: occ.kind,
+        itemId: occ.itemId,
+        dueAt: iso(occ.dueMs),
+      };
+      if (now - occ.dueMs > this.grace(occ)) {
+        const state = entry ? 'failed' : 'missed';
+        settled.push({
+          ...base,
+          state,
+          doneAt: iso(now),
+          late: true,
+          attempts: entry?.attempts ?? 0,
+          lastError: entry?.lastError,
+        });
+      } else toSend.push(occ);
+    }
+    // Mark everything about to be posted as pending first: a crash from here on re-posts with the same key.
+    const pending = toSend.map((occ): LedgerEntry => {
+      const attempts = (ledger.get(occ.key)?.attempts ?? 0) + 1;
+      const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
+      return {
+        key: occ.key,
+        channel: occ.channel,
+        kind: occ.kind,
+        itemId: occ.itemId,
+        state: 'pending',
+        dueAt: iso(occ.dueMs),
+        late: now - occ.dueMs > 60_000,
+        attempts,
+        nextAttemptAt: iso(now + backoff),
+      };
+    });
+    if (pending.length || settled.length) await this.write([...settled, ...pending], undefined);
+    const done: LedgerEntry[] = [];
+    for (const [i, occ] of toSend.entries()) done.push(await this.send(occ, pending[i] as LedgerEntry));
+    const cursor = this.safeCursor(now, done);
+    if (done.length || now - this.lastCursorSave >= this.options.cursorEveryMs) {
+      await this.write(done, cursor);
+      this.lastCursorSave = now;
+    }
+    return {
+      sent: done.filter((e) => e.state === 'sent').length,
+      missed: settled.filter((e) => e.state === 'missed').length,
+      failed: settled.filter((e) => e.state === 'failed').length,
+    };
+  }
+
+  /** The cursor may not pass a post still pending, so the next round retries it. */
+  private safeCursor(now: number, done: LedgerEntry[]): number {
+    const stillPending = done.filter((e) => e.state === 'pending').map((e) => Date.parse(e.dueAt) - 1);
+    return Math.min(now, ...stillPending);
+  }
+
+  private async send(occ: Occurrence, pending: LedgerEntry): Promise<LedgerEntry> {
+    const sub = this.bot.store
+      .read()
+      .subscriptions.find((s) => channelKey(s.channel) === channelKey(occ.channel));
+    const ctx = this.bot.context(
+      { platform: occ.channel.platform, id: 'scheduler', isEditor: false },
+      occ.channel,
+      sub?.timeZone,
+    );
+    const reply = occurrenceReply(occ, ctx, this.ledger().lastDigestMs(channelKey(occ.channel)));
+    const now = this.bot.clock.now();
+    if (!reply) return { ...pending, state: 'missed', doneAt: iso(now), lastError: 'the item was removed' };
+    try {
+      const r = await this.deliver(occ.channel, reply, occ.key);
+      return {
+        ...pending,
+        state: 'sent',
+        doneAt: iso(this.bot.clock.now()),
+        nextAttemptAt: undefined,
+        messageRef: r?.ref,
+      };
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.warn(`posting ${occ.key} failed (attempt ${pending.attempts}); will retry`, message);
+      return { ...pending, lastError: message.slice(0, 300) };
+    }
+  }
+
+  private write(entries: readonly LedgerEntry[], cursor: number | undefined): Promise<void> {
+    return this.bot.store.update((d: StoreData) => {
+      if (entries.length) {
+        const at = new Map(d.ledger.map((e, i) => [e.key, i]));
+        for (const e of entries) {
+          const i = at.get(e.key);
+          if (i === undefined) d.ledger.push(e);
+          else d.ledger[i] = e;
+        }
+      }
+      if (cursor !== undefined) d.scheduler = { ...d.scheduler, cursor: iso(cursor) };
+    });
+  }
+}

@@ -1,0 +1,49 @@
+import { type Args, ArgsError, parseArgs } from './args.js';
+import { type Bot, createBot } from './bot.js';
+import { type Clock, shiftedClock } from './clock.js';
+import { ConfigError, loadEnv, parseConfig } from './config.js';
+import { type Logger, streamLogger } from './logger.js';
+import { StoreError } from './store/errors.js';
+import { openStore } from './store/open-store.js';
+import { loadSeed } from './store/seed.js';
+
+export interface Started {
+  readonly bot: Bot;
+  readonly args: Args;
+  readonly log: Logger;
+  close(): Promise<void>;
+}
+
+/** Exit codes: 2 for a configuration or argument problem, 1 for anything else that stops start-up. */
+export function failStartup(err: unknown): never {
+  if (err instanceof ConfigError || err instanceof ArgsError) {
+    process.stderr.write(`${err.message}\nSee .env.example for every setting and its default.\n`);
+    process.exit(2);
+  }
+  if (err instanceof StoreError) {
+    process.stderr.write(`${err.message}\n`);
+    process.exit(1);
+  }
+  process.stderr.write(`Could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+}
+
+/** The composition root's first half: arguments, configuration, clock and store. The only reader of system time. */
+export async function start(argv: readonly string[]): Promise<Started> {
+  const args = parseArgs(argv);
+  const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
+  const log = streamLogger(config.LOG_LEVEL);
+  const clock: Clock =
+    args.now === undefined && args.speed === 1
+      ? { now: Date.now }
+      : shiftedClock(Date.now, args.now ?? Date.now(), args.speed);
+  const store = await openStore({
+    file: config.DB_FILE,
+    seed: () => loadSeed(config.SEED_FILE),
+    now: () => new Date(),
+  });
+  const bot = createBot(config, store, clock, log);
+  return { bot, args, log, close: () => store.close() };
+}
+
+export { StoreError };

@@ -1,0 +1,73 @@
+import type { TradeEvent } from '../domain/event.js';
+import type { AuditEntry, StoreData, StoredItem } from './schema.js';
+import type { Store } from './store.js';
+
+/** A store change refused for a reason the user can fix; nothing was written. */
+export class CatalogError extends Error {}
+
+function audit(draft: StoreData, entry: Omit<AuditEntry, 'seq'>): void {
+  const seq = (draft.audit.at(-1)?.seq ?? 0) + 1;
+  draft.audit.push({ seq, ...entry });
+}
+
+function idTaken(d: StoreData, id: string): boolean {
+  return d.events.some((e) => e.id === id) || d.measures.some((m) => m.id === id);
+}
+
+/** A free id based on `base`: base, base-2, base-3… */
+export function freeId(d: Readonly<StoreData>, base: string): string {
+  if (!idTaken(d as StoreData, base)) return base;
+  for (let n = 2; ; n++) if (!idTaken(d as StoreData, `${base}-${n}`)) return `${base}-${n}`;
+}
+
+/** Adds a validated event and records who added it. */
+export function addEvent(store: Store, event: TradeEvent, actor: string, at: string): Promise<TradeEvent> {
+  return store.update((d) => {
+    if (idTaken(d, event.id)) throw new CatalogError(`An item with id \`${event.id}\` already exists.`);
+    d.events.push(event);
+    audit(d, { at, actor, action: 'add', type: 'event', id: event.id, after: event });
+    return event;
+  });
+}
+
+/** Replaces an event by id with `next` (already validated) and records before and after. */
+export function replaceEvent(store: Store, id: string, next: TradeEvent, actor: string, at: string) {
+  return store.update((d) => {
+    const i = d.events.findIndex((e) => e.id === id);
+    if (i < 0) throw new CatalogError(`No event has id \`${id}\`.`);
+    const before = d.events[i];
+    d.events[i] = next;
+    audit(d, { at, actor, action: 'edit', type: 'event', id, before, after: next });
+    return { before: before as TradeEvent, after: next };
+  });
+}
+
+/** Moves an event or measure to the archive; `restore` brings it back. */
+export function removeItem(store: Store, id: string, actor: string, at: string): Promise<StoredItem> {
+  return store.update((d) => {
+    const ei = d.events.findIndex((e) => e.id === id);
+    const mi = d.measures.findIndex((m) => m.id === id);
+    let entry: StoredItem;
+    if (ei >= 0) entry = { type: 'event', item: d.events.splice(ei, 1)[0] as TradeEvent };
+    else if (mi >= 0)
+      entry = { type: 'measure', item: d.measures.splice(mi, 1)[0] as StoredItem['item'] } as StoredItem;
+    else throw new CatalogError(`No event or measure has id \`${id}\`.`);
+    d.archive.push({ removedAt: at, removedBy: actor, entry });
+    audit(d, { at, actor, action: 'remove', type: entry.type, id, before: entry.item });
+    return entry;
+  });
+}
+
+/** Brings the most recently archived item with this id back. */
+export function restoreItem(store: Store, id: string, actor: string, at: string): Promise<StoredItem> {
+  return store.update((d) => {
+    const ai = d.archive.findLastIndex((a) => a.entry.item.id === id);
+    if (ai < 0) throw new CatalogError(`Nothing with id \`${id}\` is in the archive.`);
+    if (idTaken(d, id)) throw new CatalogError(`An item with id \`${id}\` exists already; remove it first.`);
+    const { entry } = d.archive.splice(ai, 1)[0] as StoreData['archive'][number];
+    if (entry.type === 'event') d.events.push(entry.item);
+    else d.measures.push(entry.item);
+    audit(d, { at, actor, action: 'restore', type: entry.type, id, after: entry.item });
+    return entry;
+  });
+}

@@ -1,0 +1,65 @@
+import { StoreCorruptError, StoreVersionError } from './errors.js';
+import { formatIssues } from './issues.js';
+import { migrate } from './migrations.js';
+import { SCHEMA_VERSION, type SeedData, StoreData } from './schema.js';
+
+/** Files larger than this are written compact; smaller ones are pretty-printed for people to read. */
+export const PRETTY_LIMIT = 1_000_000;
+const MAX_JSON_MESSAGE = 200;
+
+/** A validated store document and the schema version it was stored with. */
+export interface Decoded {
+  data: StoreData;
+  fromVersion: number;
+}
+
+function jsonProblem(text: string, error: unknown): string {
+  let message = error instanceof Error ? error.message : String(error);
+  if (!/position \d+/.test(message) && /end of JSON input/.test(message))
+    message += ` at position ${text.length}`;
+  if (message.length > MAX_JSON_MESSAGE) message = `${message.slice(0, MAX_JSON_MESSAGE)}…`;
+  return `is not valid JSON: ${message}`;
+}
+
+/** Parses, migrates and validates store text; throws StoreCorruptError or StoreVersionError naming `file`. */
+export function decodeStore(text: string, file: string, backup?: string): Decoded {
+  const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
+  if (body.trim() === '') {
+    throw new StoreCorruptError(file, `is empty (${Buffer.byteLength(text)} bytes)`, backup);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch (error) {
+    throw new StoreCorruptError(file, jsonProblem(body, error), backup);
+  }
+  const migrated = migrate(value);
+  if (migrated.kind === 'newer') throw new StoreVersionError(file, migrated.version, SCHEMA_VERSION);
+  if (migrated.kind === 'invalid') throw new StoreCorruptError(file, migrated.problem, backup);
+  const parsed = StoreData.safeParse(migrated.doc);
+  if (!parsed.success) {
+    const problem = `does not match the store schema: ${formatIssues(parsed.error.issues)}`;
+    throw new StoreCorruptError(file, problem, backup);
+  }
+  return { data: parsed.data, fromVersion: migrated.fromVersion };
+}
+
+/** Serializes with a single JSON.stringify; pretty-printed only while the file stays small. */
+export function encodeStore(data: StoreData, previousLength: number): string {
+  return previousLength < PRETTY_LIMIT ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data);
+}
+
+/** The initial store document for a seed: versioned, with empty collections. Throws if the seed is invalid. */
+export function storeFromSeed(seed: SeedData): StoreData {
+  const doc = {
+    schemaVersion: SCHEMA_VERSION,
+    ...seed,
+    archive: [],
+    audit: [],
+    subscriptions: [],
+    ledger: [],
+  };
+  const parsed = StoreData.safeParse(doc);
+  if (!parsed.success) throw new Error(`The seed data is invalid: ${formatIssues(parsed.error.issues)}`);
+  return parsed.data;
+}

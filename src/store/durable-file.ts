@@ -1,0 +1,120 @@
+import { copyFile, type FileHandle, open, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { Adapter } from 'lowdb';
+
+let tempCounter = 0;
+/** Strings are encoded to UTF-8 in slices of this many chars, so big writes do not block in one go. */
+const CHUNK_CHARS = 1 << 20;
+
+/** `text` in slices that never split a surrogate pair. */
+function* slices(text: string): Generator<string> {
+  for (let i = 0; i < text.length; ) {
+    let end = Math.min(i + CHUNK_CHARS, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    yield text.slice(i, end);
+    i = end;
+  }
+}
+
+/** A temp file name beside `file`, unique per process and call; `removeStaleTemps` recognises it. */
+function tempPathFor(file: string): string {
+  tempCounter += 1;
+  return join(dirname(file), `.${basename(file)}.${process.pid}.${tempCounter}.tmp`);
+}
+
+/** Writes `text` as UTF-8, encoding one slice at a time so the event loop is never blocked for long. */
+async function writeAll(handle: FileHandle, text: string): Promise<void> {
+  for (const slice of slices(text)) {
+    const bytes = Buffer.from(slice, 'utf8');
+    for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done)).bytesWritten;
+  }
+}
+
+/** Flushes a directory entry change (rename) to disk; a no-op where directories cannot be opened. */
+async function syncDir(dir: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(dir, 'r');
+    await handle.sync();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EISDIR' && code !== 'EPERM' && code !== 'EINVAL' && code !== 'EACCES') throw error;
+  } finally {
+    await handle?.close();
+  }
+}
+
+/** Fsyncs `temp`, renames it over `file` and fsyncs the folder; removes `temp` on failure. */
+async function commitTemp(temp: string, file: string): Promise<void> {
+  try {
+    const handle = await open(temp, 'r+');
+    try {
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, file);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await syncDir(dirname(file));
+}
+
+/** Replaces `file` with `text` so that after a crash it holds either the old or the new bytes, never a mix. */
+export async function writeFileDurably(file: string, text: string): Promise<void> {
+  const temp = tempPathFor(file);
+  try {
+    const handle = await open(temp, 'wx');
+    try {
+      await writeAll(handle, text);
+    } finally {
+      await handle.close();
+    }
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await commitTemp(temp, file);
+}
+
+/** Copies `source` to `target` atomically and durably (temp copy, fsync, rename, fsync folder). */
+export async function copyFileDurably(source: string, target: string): Promise<void> {
+  const temp = tempPathFor(target);
+  try {
+    await copyFile(source, temp);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw error;
+  }
+  await commitTemp(temp, target);
+}
+
+/** Deletes temp files left in `dir` by a crashed writer of `file`; call only while holding its lock. */
+export async function removeStaleTemps(dir: string, file: string): Promise<void> {
+  const prefix = `.${basename(file)}.`;
+  const names = await readdir(dir).catch(() => [] as string[]);
+  const stale = names.filter((name) => name.startsWith(prefix) && name.endsWith('.tmp'));
+  await Promise.all(stale.map((name) => unlink(join(dir, name)).catch(() => undefined)));
+}
+
+/** A lowdb text adapter whose writes are atomic and durable; `read` returns null when the file is absent. */
+export class DurableTextFile implements Adapter<string> {
+  constructor(readonly file: string) {}
+
+  /** The file's text, or null when it does not exist. */
+  async read(): Promise<string | null> {
+    try {
+      return await readFile(this.file, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  /** Atomically and durably replaces the file with `text`. */
+  async write(text: string): Promise<void> {
+    await writeFileDurably(this.file, text);
+  }
+}

@@ -1,0 +1,57 @@
+/** Base class of every error the store reports to users; the message is meant to be shown as-is. */
+export class StoreError extends Error {
+  /** The store file the error is about. */
+  readonly file: string;
+
+  constructor(file: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.file = file;
+  }
+}
+
+/** Another live process holds the store file's lock. */
+export class StoreLockedError extends StoreError {
+  /** The pid recorded in the lock file, when it could be read. */
+  readonly pid: number | undefined;
+
+  constructor(file: string, message: string, pid?: number) {
+    super(file, message);
+    this.pid = pid;
+  }
+}
+
+/** The store file exists but cannot be used: empty, not JSON, or not matching the schema. */
+export class StoreCorruptError extends StoreError {
+  /** What is wrong with the file, without the restore advice. */
+  readonly problem: string;
+  /** The newest backup that could replace the file, if any. */
+  readonly backup: string | undefined;
+
+  constructor(file: string, problem: string, backup?: string) {
+    const advice = backup
+      ? `Restore the newest backup with: cp ${backup} ${file}`
+      : `Move it aside (mv ${file} ${file}.broken) to start again from the seed.`;
+    super(file, `${file} ${problem}. The file was left unchanged. ${advice}`);
+    this.problem = problem;
+    this.backup = backup;
+  }
+}
+
+/** The store file was written by a newer Trade Brief with a schema this version does not know. */
+export class StoreVersionError extends StoreError {
+  constructor(file: string, found: number, supported: number) {
+    super(
+      file,
+      `${file} was written by a newer version of Trade Brief (schema version ${found}; this version ` +
+        `reads up to ${supported}). Upgrade Trade Brief, or set DB_FILE to another file. The file was left unchanged.`,
+    );
+  }
+}
+
+/** The store was closed; no more updates are accepted. */
+export class StoreClosedError extends StoreError {
+  constructor(file: string) {
+    super(file, `The store for ${file} is closed; this update was not saved.`);
+  }
+}

@@ -1,0 +1,108 @@
+import { readFileSync, unlinkSync } from 'node:fs';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { StoreLockedError } from './errors.js';
+
+/** What a lock file records about its holder. */
+interface LockInfo {
+  pid: number;
+  hostname: string;
+  startedAt: string;
+}
+
+/** A held store lock. */
+export interface StoreLock {
+  /** The lock file path (`${file}.lock`). */
+  readonly path: string;
+  /** Removes the lock file if it is still ours. Safe to call twice. */
+  release(): Promise<void>;
+}
+
+/** A half-written lock younger than this is presumed to belong to a process that is still starting. */
+const UNREADABLE_GRACE_MS = 5_000;
+/** Lock files held by this process, so a recycled pid (e.g. pid 1 in containers) is not mistaken for us. */
+const heldHere = new Set<string>();
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function parseLock(text: string): LockInfo | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockInfo>;
+    if (Number.isInteger(value.pid) && typeof value.hostname === 'string') return value as LockInfo;
+  } catch {}
+  return undefined;
+}
+
+/** Returns a StoreLockedError when the existing lock is live, or undefined when it is stale. */
+async function checkExisting(file: string, lockPath: string): Promise<StoreLockedError | undefined> {
+  const text = await readFile(lockPath, 'utf8').catch(() => undefined);
+  if (text === undefined) return undefined; // vanished meanwhile: retry
+  const info = parseLock(text);
+  const hint = `Stop it, or set DB_FILE to another file.`;
+  if (!info) {
+    const age = Date.now() - (await stat(lockPath).catch(() => ({ mtimeMs: 0 }))).mtimeMs;
+    if (age > UNREADABLE_GRACE_MS) return undefined;
+    return new StoreLockedError(file, `${file} is being opened by another Trade Brief process. ${hint}`);
+  }
+  const since = info.startedAt ? `, since ${info.startedAt}` : '';
+  if (heldHere.has(lockPath)) {
+    return new StoreLockedError(file, `${file} is already open in this process (pid ${info.pid}).`, info.pid);
+  }
+  if (info.hostname !== hostname()) {
+    const msg =
+      `${file} is in use by a Trade Brief process on host ${info.hostname} (pid ${info.pid}${since}). ${hint} ` +
+      `If that process is gone, delete ${lockPath}.`;
+    return new StoreLockedError(file, msg, info.pid);
+  }
+  if (info.pid === process.pid || !isAlive(info.pid)) return undefined;
+  const msg = `${file} is in use by another Trade Brief process (pid ${info.pid}${since}). ${hint}`;
+  return new StoreLockedError(file, msg, info.pid);
+}
+
+/** Takes the exclusive lock `${file}.lock`, taking over a stale one; throws StoreLockedError if held. */
+export async function acquireLock(file: string, now: () => Date = () => new Date()): Promise<StoreLock> {
+  const path = `${file}.lock`;
+  const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: now().toISOString() };
+  const content = JSON.stringify(info);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(path, content, { flag: 'wx' });
+      break;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      const locked = await checkExisting(file, path);
+      if (locked) throw locked;
+      if (attempt >= 1) {
+        throw new StoreLockedError(file, `${file} is being opened by another Trade Brief process right now.`);
+      }
+      await unlink(path).catch(() => undefined); // stale: remove and retry once
+    }
+  }
+  heldHere.add(path);
+  const isOurs = (text: string | undefined) => text === content;
+  const onExit = () => {
+    try {
+      if (isOurs(readFileSync(path, 'utf8'))) unlinkSync(path);
+    } catch {}
+  };
+  process.on('exit', onExit);
+  let released = false;
+  return {
+    path,
+    async release() {
+      if (released) return;
+      released = true;
+      process.off('exit', onExit);
+      heldHere.delete(path);
+      if (isOurs(await readFile(path, 'utf8').catch(() => undefined)))
+        await unlink(path).catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,124 @@
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Backups } from './backups.js';
+import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
+import { DurableTextFile, removeStaleTemps } from './durable-file.js';
+import { StoreClosedError } from './errors.js';
+import { acquireLock, type StoreLock } from './lock.js';
+import { SCHEMA_VERSION, type SeedData, type StoreData } from './schema.js';
+import type { Store } from './store.js';
+
+/** How to open the store file. */
+export interface OpenStoreOptions {
+  /** The JSON file to persist to; its folder is created if missing. */
+  file: string;
+  /** The initial events and measures, used only when the file does not exist yet. */
+  seed: () => SeedData | Promise<SeedData>;
+  /** The clock, for the lock's startedAt and backup timestamps. */
+  now: () => Date;
+  /** How many rolling backups to keep in `${dir}/backups` (default 5; 0 disables them). */
+  backups?: number;
+}
+
+/** Opens the store at `options.file` (creating it from the seed if absent), holding its lock until close. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const { file, now } = options;
+  await mkdir(dirname(file), { recursive: true });
+  const lock = await acquireLock(file, now);
+  try {
+    const backups = new Backups(file, options.backups ?? 5, now);
+    await removeStaleTemps(dirname(file), file);
+    await removeStaleTemps(backups.dir, file);
+    const text = new DurableTextFile(file);
+    const { data, length } = await load(text, backups, options.seed);
+    return new DurableStore(file, text, backups, lock, data, length);
+  } catch (error) {
+    await lock.release();
+    throw error;
+  }
+}
+
+/** Reads, validates and (if needed) migrates the file, or creates it from the seed. */
+async function load(text: DurableTextFile, backups: Backups, seed: OpenStoreOptions['seed']) {
+  const existing = await text.read();
+  if (existing === null) {
+    const data = storeFromSeed(await seed());
+    const out = encodeStore(data, 0);
+    await text.write(out);
+    return { data, length: out.length };
+  }
+  const { data, fromVersion } = decodeStore(existing, text.file, await backups.newest());
+  await backups.take();
+  if (fromVersion === SCHEMA_VERSION) return { data, length: existing.length };
+  const out = encodeStore(data, existing.length);
+  await text.write(out);
+  return { data, length: out.length };
+}
+
+/** A shallow copy of the state whose top-level arrays (and plain objects) are fresh shallow copies. */
+function draftOf(state: StoreData): StoreData {
+  const draft: Record<string, unknown> = { ...state };
+  for (const [key, value] of Object.entries(draft)) {
+    if (Array.isArray(value)) draft[key] = value.slice();
+    else if (typeof value === 'object' && value !== null) draft[key] = { ...value };
+  }
+  return draft as StoreData;
+}
+
+const isThenable = (value: unknown): boolean =>
+  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
+
+/** The lowdb-style JSON file store: in-memory reads, serialized durable writes. */
+class DurableStore implements Store {
+  #state: StoreData;
+  #revision = 0;
+  #length: number;
+  #queue: Promise<unknown> = Promise.resolve();
+  #closing: Promise<void> | undefined;
+
+  constructor(
+    readonly location: string,
+    private readonly text: DurableTextFile,
+    private readonly backups: Backups,
+    private readonly lock: StoreLock,
+    state: StoreData,
+    length: number,
+  ) {
+    this.#state = state;
+    this.#length = length;
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  read(): Readonly<StoreData> {
+    return this.#state;
+  }
+
+  update<T>(change: (draft: StoreData) => T): Promise<T> {
+    if (this.#closing) return Promise.reject(new StoreClosedError(this.location));
+    const run = this.#queue.then(() => this.#apply(change));
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  async #apply<T>(change: (draft: StoreData) => T): Promise<T> {
+    const draft = draftOf(this.#state);
+    const result = change(draft);
+    if (isThenable(result))
+      throw new TypeError('Store.update: change must be synchronous; nothing was saved.');
+    const out = encodeStore(draft, this.#length);
+    await this.backups.takeIfDue();
+    await this.text.write(out);
+    this.#state = draft;
+    this.#length = out.length;
+    this.#revision += 1;
+    return result;
+  }
+
+  close(): Promise<void> {
+    this.#closing ??= this.#queue.then(() => this.lock.release());
+    return this.#closing;
+  }
+}

@@ -1,0 +1,52 @@
+import { readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StoreData } from '../../src/store/schema.js';
+import { seededBot } from '../helpers/bot.js';
+
+describe('editors change the timeline, with an audit trail', () => {
+  let t: Awaited<ReturnType<typeof seededBot>>;
+  beforeAll(async () => {
+    t = await seededBot('2026-11-25T12:00:00Z');
+  });
+  afterAll(() => t.close());
+
+  it('add puts a new event on the timeline at the time typed in its zone', async () => {
+    const out = await t.say(
+      'add title:"Geneva follow-up talks" kind:meeting start:"2026-12-03 10:00 Europe/Zurich" countries:US,CN source:https://example.org/story confidence:reported',
+    );
+    expect(out).toContain('Added Geneva follow-up talks');
+    const details = await t.say('event geneva-follow-up-talks');
+    // 10:00 in Zurich in December is 09:00 UTC.
+    expect(details).toMatch(/Thu 3 Dec 2026, 09:00 UTC/);
+    expect(details).toContain('Europe/Zurich');
+    expect(await t.say('events')).toContain('Geneva follow-up talks');
+  });
+
+  it('edit moves the event and the brief shows the change since yesterday', async () => {
+    const out = await t.say(
+      'edit geneva-follow-up-talks start:"2026-11-30 10:00 Europe/Zurich" status:tentative',
+    );
+    expect(out).toMatch(/Changed: start, status/);
+    const brief = await t.say('brief');
+    expect(brief).toMatch(
+      /Mon 30 Nov 2026, 09:00 UTC — Geneva follow-up talks · in 4 days 21 hours · tentative/,
+    );
+    expect(brief).toMatch(
+      /edited event Geneva follow-up talks `geneva-follow-up-talks` \(start, status\) by slack:UEDITOR/,
+    );
+  });
+
+  it('remove archives and restore brings back the same event', async () => {
+    expect(await t.say('remove geneva-follow-up-talks')).toContain('Archived Geneva follow-up talks');
+    expect(await t.say('event geneva-follow-up-talks')).toMatch(/No event or measure matches/);
+    expect(await t.say('restore geneva-follow-up-talks')).toContain('Restored Geneva follow-up talks');
+    expect(await t.say('event geneva-follow-up-talks')).toMatch(/Mon 30 Nov 2026, 09:00 UTC/);
+  });
+
+  it('the audit log on disk keeps who did what, before and after', async () => {
+    const audit = StoreData.parse(JSON.parse(await readFile(t.file, 'utf8'))).audit;
+    expect(audit.map((a) => a.action)).toEqual(['add', 'edit', 'remove', 'restore']);
+    expect(audit.every((a) => a.actor === 'slack:UEDITOR')).toBe(true);
+    expect(audit[1]).toMatchObject({ before: { status: 'scheduled' }, after: { status: 'tentative' } });
+  });
+});

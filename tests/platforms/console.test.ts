@@ -1,0 +1,100 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+
+/** Runs an npm script with piped input, as a user would, and collects what it prints. */
+function run(script: string[], input: string, env: Record<string, string>) {
+  return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
+    const child = spawn('npm', ['--silent', ...script], {
+      cwd: ROOT,
+      env: { ...process.env, SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '', TIME_ZONE: 'UTC', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      resolve({ code, stdout, stderr });
+    });
+    child.stdin.end(input);
+  });
+}
+
+describe('the bot in a terminal', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'trade-brief-console-'));
+    env = { DB_FILE: join(dir, 'store.db.json') };
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('npm start answers piped commands in order and exits at the end of input', async () => {
+    const r = await run(
+      ['start', '--', '--now', '2026-03-12T09:00:00Z'],
+      'brief\ndeadlines days:0\n/trade countdown busan-truce-expiry\n',
+      env,
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const brief = r.stdout.indexOf('Trade brief');
+    const mistake = r.stdout.indexOf(
+      '`days` must be a whole number from 1 to 365, e.g. `/trade deadlines days:30`',
+    );
+    const countdown = r.stdout.indexOf('in 242 days 20 hours');
+    expect(brief).toBeGreaterThanOrEqual(0);
+    expect(mistake).toBeGreaterThan(brief);
+    expect(countdown).toBeGreaterThan(mistake);
+    expect(r.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+  });
+
+  it('the one-shot CLI prints one reply and exits 0, or a clear error and exits 1', async () => {
+    const ok = await run(['run', 'cli', '--', 'deadlines days:30', '--now', '2026-11-01T00:00:00Z'], '', env);
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain('Deadlines — next 30 days');
+    expect(ok.stdout).toContain('busan-truce-expiry');
+    const bad = await run(['run', 'cli', '--', 'deadlines days:0'], '', env);
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('`days` must be a whole number from 1 to 365');
+  });
+
+  it('the CLI prints the digest as it would be posted', async () => {
+    const r = await run(['run', 'cli', '--', 'digest', '--now', '2026-05-13T07:00:00Z'], '', env);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Daily trade digest');
+    expect(r.stdout).toMatch(/Beijing/);
+  });
+
+  it('bad settings are all reported at once with exit code 2, and no secret is printed', async () => {
+    const r = await run(['start'], '', {
+      ...env,
+      FOCUS_COUNTRY: 'ZZ',
+      TIME_ZONE: 'Mars/Base',
+      DISCORD_API_URL: 'not a url',
+      SLACK_BOT_TOKEN: 'xoxb-super-secret-value',
+      EDITORS: 'bob',
+    });
+    expect(r.code).toBe(2);
+    for (const name of ['FOCUS_COUNTRY', 'TIME_ZONE', 'DISCORD_API_URL', 'EDITORS'])
+      expect(r.stderr).toContain(name);
+    expect(r.stderr + r.stdout).not.toContain('super-secret');
+  });
+
+  it('a bad --now is refused with exit code 2', async () => {
+    const r = await run(['run', 'cli', '--', 'brief', '--now', 'yesterday'], '', env);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('`--now` must be an ISO instant such as 2026-03-12T09:00:00Z');
+  });
+});
