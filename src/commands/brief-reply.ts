@@ -23,7 +23,7 @@ export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade 
       more: Math.max(0, week.length - NEXT_LIMIT),
     },
   ];
-  const key = tl.between(now + 1, now + 400 * DAY, { kinds: ['deadline', 'summit'] }, 3);
+  const key = tl.between(now + 1, now + 400 * DAY, { kinds: ['deadline', 'summit'], aheadAt: now }, 3);
   if (key.length)
     sections.push({
       heading: 'Key countdowns',

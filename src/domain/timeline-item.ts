@@ -83,9 +83,11 @@ export function measureItems(measure: TariffMeasure): TimelineItem[] {
   return rows;
 }
 
-/** Status of a row at an instant: a scheduled item whose time is past shows as passed. */
+/** Status of a row at an instant: a scheduled item whose time is past shows as passed, and the reverse. */
 export function statusAt(item: TimelineItem, nowMs: number): EventStatus {
   if (item.origin.type === 'measure') return item.startMs <= nowMs ? 'passed' : 'scheduled';
+  // Seen from before it happened (a shifted clock), an item now marked held or passed was still scheduled.
+  if ((item.status === 'held' || item.status === 'passed') && item.startMs > nowMs) return 'scheduled';
   if (
     (item.status === 'scheduled' || item.status === 'tentative') &&
     item.endMs <= nowMs &&
@@ -94,3 +96,9 @@ export function statusAt(item: TimelineItem, nowMs: number): EventStatus {
     return 'passed';
   return item.status;
 }
+
+const LIVE = new Set<EventStatus>(['scheduled', 'tentative', 'unknown-outcome']);
+
+/** True when an item is still ahead as planned at `nowMs`: not yet started, not postponed or cancelled. */
+export const isAhead = (item: TimelineItem, nowMs: number): boolean =>
+  item.startMs > nowMs && LIVE.has(statusAt(item, nowMs));

@@ -1,12 +1,14 @@
 import type { EventKind, TradeEvent } from './event.js';
 import type { TariffMeasure } from './measure.js';
-import { DEADLINE_KINDS, eventItem, measureItems, type TimelineItem } from './timeline-item.js';
+import { DEADLINE_KINDS, eventItem, isAhead, measureItems, type TimelineItem } from './timeline-item.js';
 
 export interface ItemFilter {
   readonly countries?: readonly string[];
   readonly kinds?: readonly EventKind[];
   readonly text?: string;
   readonly deadlinesOnly?: boolean;
+  /** Only items still ahead as planned at this instant (see isAhead). */
+  readonly aheadAt?: number;
 }
 
 /** Lower-cased words a text search looks in. */
@@ -25,6 +27,7 @@ function haystack(item: TimelineItem): string {
 /** True when an item passes a filter. */
 export function matches(item: TimelineItem, f: ItemFilter, text = haystack(item)): boolean {
   if (f.deadlinesOnly && !DEADLINE_KINDS.has(item.kind)) return false;
+  if (f.aheadAt !== undefined && !isAhead(item, f.aheadAt)) return false;
   if (f.kinds?.length && !f.kinds.includes(item.kind)) return false;
   if (f.countries?.length && !f.countries.some((c) => item.countries.includes(c))) return false;
   if (

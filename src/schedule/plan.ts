@@ -87,7 +87,8 @@ function notices(state: PlanState, from: number, to: number, out: Occurrence[]):
   for (let i = state.audit.length - 1; i >= 0; i--) {
     const e = state.audit[i] as AuditEntry;
     const at = Date.parse(e.at);
-    if (at <= from) break;
+    // Inclusive: an edit made in the same millisecond as the last tick is still announced (the key dedupes).
+    if (at < from) break;
     if (at > to || e.action !== 'edit' || e.type !== 'event') continue;
     const status = (e.after as { status?: string } | undefined)?.status;
     if (status !== 'cancelled' && status !== 'postponed') continue;

@@ -45,6 +45,14 @@ describe('replies to mistakes', () => {
     ['remove no-such-thing', /No event or measure has id `no-such-thing`/],
     ['restore paris-talks-2026', /Nothing with id `paris-talks-2026` is in the archive/],
     [`events ${'x'.repeat(2100)}`, /too long/],
+    ['subscribe zone:Mars/Base', /`zone` must be an IANA time zone such as Europe\/Paris/],
+    [
+      'subscribe time:25:00',
+      /`time` must be a 24-hour time from 00:00 to 23:59, e\.g\. `\/trade subscribe time:08:00`/,
+    ],
+    ['subscribe leads:7x', /`leads`: `7x` is not a duration/],
+    ['subscribe kinds:party', /`kinds` must be kinds from/],
+    ['unsubscribe', /This channel has no subscription/],
   ];
 
   it.each(table)('%s gets a specific reply and changes nothing', async (input, expected) => {
