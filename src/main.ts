@@ -1,5 +1,4 @@
 import { ConsoleChannel, runConsole } from './platforms/console.js';
-import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { runScheduler } from './schedule/runner.js';
 import { type Deliver, Scheduler } from './schedule/scheduler.js';
 import { failStartup, start } from './startup.js';
@@ -14,7 +13,6 @@ async function main(): Promise<void> {
     terminal.print(reply);
     return undefined;
   };
-  await subscribeConsoleOnce(bot);
   const scheduler = runScheduler(new Scheduler(bot, deliver, log), log, app.args.speed > 1);
   let closing = false;
   const shutdown = async (code: number) => {

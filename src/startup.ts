@@ -3,6 +3,7 @@ import { type Bot, createBot } from './bot.js';
 import { type Clock, shiftedClock } from './clock.js';
 import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { type Logger, streamLogger } from './logger.js';
+import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { StoreError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
 import { loadSeed } from './store/seed.js';
@@ -43,7 +44,6 @@ export async function start(argv: readonly string[]): Promise<Started> {
     now: () => new Date(),
   });
   const bot = createBot(config, store, clock, log);
+  await subscribeConsoleOnce(bot);
   return { bot, args, log, close: () => store.close() };
 }
-
-export { StoreError };

@@ -41,6 +41,28 @@ export function matches(item: TimelineItem, f: ItemFilter, text = haystack(item)
   return true;
 }
 
+// Rows by element identity: the store replaces what changes, so a rebuild after a write reuses the rest.
+const eventRows = new WeakMap<TradeEvent, TimelineItem>();
+const measureRows = new WeakMap<TariffMeasure, TimelineItem[]>();
+
+function cachedEventItem(e: TradeEvent): TimelineItem {
+  let row = eventRows.get(e);
+  if (!row) {
+    row = eventItem(e);
+    eventRows.set(e, row);
+  }
+  return row;
+}
+
+function cachedMeasureItems(m: TariffMeasure): TimelineItem[] {
+  let rows = measureRows.get(m);
+  if (!rows) {
+    rows = measureItems(m);
+    measureRows.set(m, rows);
+  }
+  return rows;
+}
+
 /** First index whose startMs is >= ms, in a list sorted by startMs. */
 function lowerBound(items: readonly TimelineItem[], ms: number): number {
   let lo = 0;
@@ -62,12 +84,12 @@ export class Timeline {
   private readonly longest: number;
 
   constructor(events: readonly TradeEvent[], measures: readonly TariffMeasure[]) {
-    const stored = events.map(eventItem);
+    const stored = events.map(cachedEventItem);
     // A measure's start or end that the curators also entered as an event is shown once, as the event.
     const eventTimes = new Set(
       stored.filter((e) => e.kind === 'deadline' || e.kind === 'tariff-action').map((e) => e.startMs),
     );
-    const derived = measures.flatMap(measureItems).filter((row) => !eventTimes.has(row.startMs));
+    const derived = measures.flatMap(cachedMeasureItems).filter((row) => !eventTimes.has(row.startMs));
     const items = [...stored, ...derived];
     items.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
     this.items = items;

@@ -44,9 +44,60 @@ export function decodeStore(text: string, file: string, backup?: string): Decode
   return { data: parsed.data, fromVersion: migrated.fromVersion };
 }
 
-/** Serializes with a single JSON.stringify; pretty-printed only while the file stays small. */
-export function encodeStore(data: StoreData, previousLength: number): string {
-  return previousLength < PRETTY_LIMIT ? `${JSON.stringify(data, null, 2)}\n` : JSON.stringify(data);
+/**
+ * JSON of each stored element, by identity. Writes replace changed elements and never mutate one in
+ * place (the Store contract), so an element's text can be reused: a write of 10,000 events then
+ * stringifies only what changed instead of blocking the event loop on the whole document.
+ */
+const elementJson = new WeakMap<object, string>();
+
+function jsonOf(value: unknown): string {
+  if (typeof value !== 'object' || value === null) return JSON.stringify(value);
+  let text = elementJson.get(value);
+  if (text === undefined) {
+    text = JSON.stringify(value);
+    elementJson.set(value, text);
+  }
+  return text;
+}
+
+const CHUNK = 256 * 1024;
+
+/**
+ * Serializes the store as text pieces of about 256 KB, produced lazily while they are written, so a
+ * big store never blocks the event loop in one go: pretty-printed while the file stays small; beyond,
+ * compact, reusing each unchanged element's cached JSON.
+ */
+export function* encodeStore(data: StoreData, previousLength: number): Generator<string> {
+  if (previousLength < PRETTY_LIMIT) {
+    yield `${JSON.stringify(data, null, 2)}\n`;
+    return;
+  }
+  let pending: string[] = [];
+  let size = 0;
+  const entries = Object.entries(data);
+  for (const [k, [key, value]] of entries.entries()) {
+    pending.push(`${k ? ',' : '{'}${JSON.stringify(key)}:`);
+    if (!Array.isArray(value)) {
+      pending.push(JSON.stringify(value));
+      continue;
+    }
+    pending.push('[');
+    for (let i = 0; i < value.length; i++) {
+      const json = jsonOf(value[i]);
+      if (i) pending.push(',');
+      pending.push(json);
+      size += json.length;
+      if (size >= CHUNK) {
+        yield pending.join('');
+        pending = [];
+        size = 0;
+      }
+    }
+    pending.push(']');
+  }
+  pending.push('}');
+  yield pending.join('');
 }
 
 /** The initial store document for a seed: versioned, with empty collections. Throws if the seed is invalid. */

@@ -23,12 +23,18 @@ function tempPathFor(file: string): string {
   return join(dirname(file), `.${basename(file)}.${process.pid}.${tempCounter}.tmp`);
 }
 
-/** Writes `text` as UTF-8, encoding one slice at a time so the event loop is never blocked for long. */
-async function writeAll(handle: FileHandle, text: string): Promise<void> {
-  for (const slice of slices(text)) {
+/**
+ * Writes text as UTF-8, one slice at a time so the event loop is never blocked for long; `text` may be
+ * pieces produced lazily. Returns the number of characters written.
+ */
+async function writeAll(handle: FileHandle, text: string | Iterable<string>): Promise<number> {
+  let chars = 0;
+  for (const slice of typeof text === 'string' ? slices(text) : text) {
+    chars += slice.length;
     const bytes = Buffer.from(slice, 'utf8');
     for (let done = 0; done < bytes.length; ) done += (await handle.write(bytes, done)).bytesWritten;
   }
+  return chars;
 }
 
 /** Flushes a directory entry change (rename) to disk; a no-op where directories cannot be opened. */
@@ -63,12 +69,13 @@ async function commitTemp(temp: string, file: string): Promise<void> {
 }
 
 /** Replaces `file` with `text` so that after a crash it holds either the old or the new bytes, never a mix. */
-export async function writeFileDurably(file: string, text: string): Promise<void> {
+export async function writeFileDurably(file: string, text: string | Iterable<string>): Promise<number> {
   const temp = tempPathFor(file);
+  let chars: number;
   try {
     const handle = await open(temp, 'wx');
     try {
-      await writeAll(handle, text);
+      chars = await writeAll(handle, text);
     } finally {
       await handle.close();
     }
@@ -77,6 +84,7 @@ export async function writeFileDurably(file: string, text: string): Promise<void
     throw error;
   }
   await commitTemp(temp, file);
+  return chars;
 }
 
 /** Copies `source` to `target` atomically and durably (temp copy, fsync, rename, fsync folder). */
@@ -113,8 +121,13 @@ export class DurableTextFile implements Adapter<string> {
     }
   }
 
-  /** Atomically and durably replaces the file with `text`. */
+  /** Atomically and durably replaces the file with `text` (one string, or pieces written in order). */
   async write(text: string): Promise<void> {
     await writeFileDurably(this.file, text);
+  }
+
+  /** Like `write`, for pieces produced lazily; returns the characters written. */
+  writePieces(pieces: Iterable<string>): Promise<number> {
+    return writeFileDurably(this.file, pieces);
   }
 }

@@ -43,16 +43,14 @@ async function load(text: DurableTextFile, backups: Backups, seed: OpenStoreOpti
   const existing = await text.read();
   if (existing === null) {
     const data = storeFromSeed(await seed());
-    const out = encodeStore(data, 0);
-    await text.write(out);
-    return { data, length: out.length };
+    const length = await text.writePieces(encodeStore(data, 0));
+    return { data, length };
   }
   const { data, fromVersion } = decodeStore(existing, text.file, await backups.newest());
   await backups.take();
   if (fromVersion === SCHEMA_VERSION) return { data, length: existing.length };
-  const out = encodeStore(data, existing.length);
-  await text.write(out);
-  return { data, length: out.length };
+  const length = await text.writePieces(encodeStore(data, existing.length));
+  return { data, length };
 }
 
 /** A shallow copy of the state whose top-level arrays (and plain objects) are fresh shallow copies. */
@@ -108,11 +106,11 @@ class DurableStore implements Store {
     const result = change(draft);
     if (isThenable(result))
       throw new TypeError('Store.update: change must be synchronous; nothing was saved.');
-    const out = encodeStore(draft, this.#length);
     await this.backups.takeIfDue();
-    await this.text.write(out);
+    // Pieces are encoded lazily while written; the draft is private to this write until it is swapped in.
+    const length = await this.text.writePieces(encodeStore(draft, this.#length));
     this.#state = draft;
-    this.#length = out.length;
+    this.#length = length;
     this.#revision += 1;
     return result;
   }
