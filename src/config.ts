@@ -49,8 +49,30 @@ export const ConfigSchema = z.object({
     .regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  SLACK_ADMINS_ARE_EDITORS: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
 });
-export type Config = z.infer<typeof ConfigSchema> & { TIME_ZONE: string };
+
+type Raw = z.infer<typeof ConfigSchema>;
+
+/** Settings that are fine alone but wrong together; each names the variable and what would be valid. */
+export function platformProblems(c: Raw): string[] {
+  const p: string[] = [];
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_BOT_TOKEN.startsWith('xoxb-'))
+    p.push('SLACK_BOT_TOKEN: must be the bot token, which starts with xoxb-');
+  if (c.SLACK_APP_TOKEN && !c.SLACK_APP_TOKEN.startsWith('xapp-'))
+    p.push('SLACK_APP_TOKEN: must be an app-level token, which starts with xapp-');
+  if (!c.SLACK_BOT_TOKEN && (c.SLACK_APP_TOKEN || c.SLACK_SIGNING_SECRET))
+    p.push('SLACK_BOT_TOKEN: is needed as well when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
+  if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
+    p.push('SLACK_SIGNING_SECRET: is required in HTTP mode; or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  if (!c.DISCORD_TOKEN && (c.DISCORD_GUILD_ID || c.DISCORD_APP_ID) && !c.SLACK_BOT_TOKEN)
+    p.push('DISCORD_TOKEN: is needed to run on Discord (DISCORD_APP_ID / DISCORD_GUILD_ID are set)');
+  return p;
+}
+export type Config = Raw & { TIME_ZONE: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -72,7 +94,12 @@ export function parseConfig(env: Record<string, string | undefined>, systemZone:
   );
   const r = ConfigSchema.safeParse(known);
   if (!r.success) {
-    throw new ConfigError(r.error.issues.map((i) => `${String(i.path[0] ?? 'config')}: ${i.message}`));
+    const named = r.error.issues.map((i) => `${String(i.path[0] ?? 'config')}: ${i.message}`);
+    const seen = new Set(named.map((n) => n.split(':')[0]));
+    const more = platformProblems(known as unknown as Raw).filter((p) => !seen.has(p.split(':')[0]));
+    throw new ConfigError([...named, ...more]);
   }
+  const problems = platformProblems(r.data);
+  if (problems.length) throw new ConfigError(problems);
   return { ...r.data, TIME_ZONE: r.data.TIME_ZONE ?? systemZone };
 }

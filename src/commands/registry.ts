@@ -8,7 +8,8 @@ import { closest, uniquePrefix } from './suggest.js';
 
 export type Parsed =
   | { ok: true; def: CommandDef; values: Record<string, unknown> }
-  | { ok: false; reply: Reply };
+  /** `field` names the option at fault, when one is, for forms that show errors inline. */
+  | { ok: false; reply: Reply; field?: string };
 
 /** Example command line for one option of a command. */
 export function usageFor(def: CommandDef, option?: string): string {
@@ -87,6 +88,7 @@ export class Registry {
       if (opt.required && (raw[name] === undefined || raw[name] === '')) {
         return {
           ok: false,
+          field: name,
           reply: errorReply(
             `\`/trade ${def.name}\` needs \`${name}\` (${opt.description}).`,
             `Example: \`${usageFor(def)}\``,
@@ -102,7 +104,11 @@ export class Registry {
       issue?.code === 'custom'
         ? issue.message
         : `\`${field}\` is not valid: ${issue?.message ?? 'unknown problem'}`;
-    return { ok: false, reply: errorReply(message, `Example: \`${usageFor(def, field || undefined)}\``) };
+    return {
+      ok: false,
+      field: field || undefined,
+      reply: errorReply(message, `Example: \`${usageFor(def, field || undefined)}\``),
+    };
   }
 
   /** Parses a command line such as `deadlines days:30` into a command and its values. */

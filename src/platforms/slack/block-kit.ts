@@ -1,0 +1,85 @@
+import type { Reply, Section } from '../../render/reply.js';
+import { renderText } from '../../render/text.js';
+import { escapeSlack, mrkdwn } from './mrkdwn.js';
+
+/** Slack's documented limits for one message. */
+export const SLACK_LIMITS = {
+  blocks: 50,
+  sectionText: 3000,
+  fields: 10,
+  fieldText: 2000,
+  header: 150,
+  context: 10,
+};
+
+/** A Block Kit block as sent on the wire. */
+export type Block = { type: string } & Record<string, unknown>;
+export interface SlackMessage {
+  readonly text: string;
+  readonly blocks: Block[];
+}
+
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const section = (text: string): Block => ({ type: 'section', text: { type: 'mrkdwn', text } });
+
+/** Joins lines into as few section texts as fit in 3000 characters each; a single overlong line is clipped. */
+function packLines(lines: string[]): string[] {
+  const out: string[] = [];
+  let current = '';
+  for (const raw of lines) {
+    const line = clip(raw, SLACK_LIMITS.sectionText);
+    if (current && current.length + 1 + line.length > SLACK_LIMITS.sectionText) {
+      out.push(current);
+      current = line;
+    } else current = current ? `${current}\n${line}` : line;
+  }
+  if (current) out.push(current);
+  return out;
+}
+
+function sectionBlocks(s: Section): Block[] {
+  const blocks: Block[] = [];
+  const lines = (s.lines ?? []).map((l) => `• ${mrkdwn(l)}`);
+  if (s.heading) lines.unshift(`*${escapeSlack(s.heading)}*`);
+  for (const text of packLines(lines)) blocks.push(section(text));
+  const fields = (s.fields ?? []).map((f) => ({
+    type: 'mrkdwn',
+    text: clip(`*${escapeSlack(f.label)}*\n${mrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
+  }));
+  for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields)
+    blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fields) });
+  if (s.more) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `… and ${s.more} more` }] });
+  return blocks;
+}
+
+/**
+ * A reply as Block Kit, always within Slack's limits: long lists are packed into sections, and past
+ * 50 blocks the rest is summarized as "and N more" instead of being refused by Slack.
+ */
+export function renderBlocks(reply: Reply): SlackMessage {
+  const head: Block[] = [
+    { type: 'header', text: { type: 'plain_text', text: clip(reply.title, SLACK_LIMITS.header) } },
+  ];
+  if (reply.intro) head.push(section(clip(mrkdwn(reply.intro), SLACK_LIMITS.sectionText)));
+  const body = reply.sections.flatMap(sectionBlocks);
+  const foot: Block[] = [];
+  const context = (reply.context ?? []).slice(0, SLACK_LIMITS.context).map((l) => ({
+    type: 'mrkdwn',
+    text: clip(mrkdwn(l), SLACK_LIMITS.sectionText),
+  }));
+  if (context.length) foot.push({ type: 'context', elements: context });
+  const room = SLACK_LIMITS.blocks - head.length - foot.length;
+  let blocks = [...head, ...body, ...foot];
+  if (body.length > room) {
+    const kept = body.slice(0, room - 1);
+    const dropped = body.length - kept.length;
+    kept.push({
+      type: 'context',
+      elements: [{ type: 'mrkdwn', text: `… and ${dropped} more blocks: narrow the query to see them` }],
+    });
+    blocks = [...head, ...kept, ...foot];
+  }
+  // The notification and screen-reader text: plain, short.
+  const text = clip(renderText(reply, { zone: 'UTC' }).split('\n').slice(0, 3).join(' · '), 300);
+  return { text: escapeSlack(text), blocks };
+}

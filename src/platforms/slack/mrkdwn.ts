@@ -1,0 +1,46 @@
+import { formatInstant } from '../../domain/time.js';
+import type { Rich, Span } from '../../render/reply.js';
+import { formatDays } from '../../render/text.js';
+
+/** Escapes text for Slack mrkdwn: &, < and >, so stored text can never form a link or a mention. */
+export function escapeSlack(text: string): string {
+  return (
+    text
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      // Plain @channel / @here / @everyone only notify with link_names, which we never set; a zero-width
+      // space keeps them inert even if a client starts parsing them.
+      .replace(/@(channel|here|everyone)\b/gi, '@\u200b$1')
+  );
+}
+
+/** A URL safe inside `<url|label>`. */
+const safeUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
+
+/** Slack's date token: shown in each reader's own zone, with a fallback for old clients. */
+export function slackDate(ms: number, withTime: boolean, fallbackZone = 'UTC'): string {
+  const unix = Math.floor(ms / 1000);
+  const fmt = withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}';
+  const fallback = formatInstant(ms, fallbackZone, withTime ? 'datetime' : 'date');
+  return `<!date^${unix}^${fmt}|${escapeSlack(fallback)}>`;
+}
+
+function span(s: Span): string {
+  if (typeof s === 'string') return escapeSlack(s);
+  switch (s.kind) {
+    case 'strong':
+      return `*${escapeSlack(s.text)}*`;
+    case 'code':
+      return `\`${escapeSlack(s.text).replace(/`/g, "'")}\``;
+    case 'link':
+      return `<${safeUrl(s.url)}|${escapeSlack(s.label).replace(/\|/g, '¦')}>`;
+    case 'day':
+      return escapeSlack(formatDays(s.date, s.endDate));
+    case 'time':
+      return slackDate(s.ms, s.style !== 'date' && s.style !== 'date+relative', s.zone);
+  }
+}
+
+/** One line of rich text as Slack mrkdwn. */
+export const mrkdwn = (line: Rich): string => line.map(span).join('');

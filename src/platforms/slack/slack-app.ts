@@ -1,0 +1,115 @@
+import type { AddressInfo } from 'node:net';
+import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
+import type { Bot } from '../../bot.js';
+import type { Logger } from '../../logger.js';
+import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
+import { guardedServer } from './http-guard.js';
+import { slackDelivery } from './slack-delivery.js';
+import { slackUsers } from './slack-users.js';
+import { slashCommandHandler } from './slash-command.js';
+
+export interface SlackOptions {
+  readonly botToken: string;
+  /** Socket Mode when set; HTTP mode (signing secret, port) otherwise. */
+  readonly appToken?: string;
+  readonly signingSecret?: string;
+  readonly port: number;
+  readonly host?: string;
+  /** Web API base, e.g. a proxy or the test emulator; Slack's own when unset. */
+  readonly apiUrl?: string;
+  readonly adminsAreEditors: boolean;
+  /** Wall-clock time for request signatures and pacing (the composition root passes the system clock). */
+  readonly wallClock: () => number;
+  readonly sleep?: (ms: number) => Promise<void>;
+  readonly perChannelGapMs?: number;
+}
+
+/** Bolt's logger routed to ours, which redacts anything shaped like a token. */
+function boltLogger(log: Logger): BoltLogger {
+  return {
+    debug: (...m) => log.debug(`slack: ${m.join(' ')}`),
+    info: (...m) => log.info(`slack: ${m.join(' ')}`),
+    warn: (...m) => log.warn(`slack: ${m.join(' ')}`),
+    error: (...m) => log.error(`slack: ${m.join(' ')}`),
+    setLevel: () => {},
+    getLevel: () => LogLevel.INFO,
+    setName: () => {},
+  };
+}
+
+/** The bot in Slack: `/trade` and the add-event form over Socket Mode or HTTP, and delivery of scheduled posts. */
+export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
+  const logger = boltLogger(log);
+  // No blind retries: a post re-sent after a dropped connection could appear twice. Our delivery retries
+  // itself, after looking for the post in the channel's history.
+  const clientOptions = { slackApiUrl: o.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  const receiver = o.appToken
+    ? undefined
+    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger });
+  const app = o.appToken
+    ? new App({ token: o.botToken, appToken: o.appToken, socketMode: true, logger, clientOptions })
+    : new App({ token: o.botToken, receiver, logger, clientOptions });
+  const users = slackUsers(app.client, o.wallClock);
+  const isEditor = async (id: string) =>
+    bot.isListedEditor('slack', id) || (o.adminsAreEditors && (await users(id)).isAdmin);
+
+  app.command(
+    '/trade',
+    slashCommandHandler({
+      bot,
+      log,
+      user: users,
+      adminsAreEditors: o.adminsAreEditors,
+      openAddForm: (trigger, channel) => openAddEvent(app.client, trigger, channel),
+    }),
+  );
+  app.view(ADD_EVENT_CALLBACK, async ({ ack, body, view, client }) => {
+    const userId = body.user.id;
+    const profile = await users(userId);
+    const result = await submitAddEvent(
+      bot,
+      view.state.values,
+      userId,
+      view.private_metadata,
+      profile.tz,
+      await isEditor(userId),
+    );
+    if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
+    await ack();
+    await client.chat
+      .postEphemeral({ channel: view.private_metadata, user: userId, text: result.reply.title })
+      .catch((err) => log.warn('could not confirm the new event', err));
+  });
+  app.error(async (err) => log.error('slack handler failed', err));
+
+  const post = slackDelivery(app.client, {
+    now: o.wallClock,
+    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+    perChannelGapMs: o.perChannelGapMs ?? 1100,
+  });
+  let server: ReturnType<typeof guardedServer> | undefined;
+  return {
+    app,
+    /** Posts a scheduled message to a Slack channel, once (see slackDelivery). */
+    deliver: post,
+    /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP port, if any. */
+    async start(): Promise<{ port?: number }> {
+      if (!receiver) {
+        await app.start();
+        return {};
+      }
+      server = guardedServer(receiver.requestListener, o.wallClock);
+      await new Promise<void>((resolve, reject) => {
+        server?.once('error', reject);
+        server?.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
+      });
+      return { port: (server.address() as AddressInfo).port };
+    },
+    async stop(): Promise<void> {
+      if (server) await new Promise<void>((r) => server?.close(() => r()));
+      else await app.stop();
+    },
+  };
+}
+
+export type SlackPlatform = ReturnType<typeof createSlack>;

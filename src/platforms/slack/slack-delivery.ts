@@ -1,0 +1,75 @@
+import type { webApi } from '@slack/bolt';
+import type { Reply } from '../../render/reply.js';
+import { renderBlocks } from './block-kit.js';
+
+export const METADATA_EVENT = 'trade_brief_post';
+
+export interface DeliveryTiming {
+  readonly now: () => number;
+  readonly sleep: (ms: number) => Promise<void>;
+  /** Gap between posts to one channel; Slack allows about one per second. */
+  readonly perChannelGapMs: number;
+}
+
+interface RateLimited {
+  code?: string;
+  retryAfter?: number;
+}
+
+/**
+ * Posts scheduled messages to Slack channels exactly once: each carries its ledger key as message
+ * metadata, and a retry first looks for that key in the channel's recent history (Slack has no
+ * idempotency key). Paced per channel and honouring 429 Retry-After.
+ */
+export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) {
+  const nextSlot = new Map<string, number>();
+
+  async function paced(channel: string): Promise<void> {
+    const at = Math.max(timing.now(), nextSlot.get(channel) ?? 0);
+    nextSlot.set(channel, at + timing.perChannelGapMs);
+    const wait = at - timing.now();
+    if (wait > 0) await timing.sleep(wait);
+  }
+
+  async function withRetryAfter<T>(call: () => Promise<T>, tries = 4): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await call();
+      } catch (err) {
+        const e = err as RateLimited;
+        if (e.code !== 'slack_webapi_rate_limited_error' || attempt >= tries) throw err;
+        await timing.sleep(Math.max(1, e.retryAfter ?? 1) * 1000);
+      }
+    }
+  }
+
+  async function alreadyPosted(channel: string, key: string): Promise<string | undefined> {
+    const history = await withRetryAfter(() =>
+      client.conversations.history({ channel, limit: 50, include_all_metadata: true }),
+    );
+    const found = history.messages?.find(
+      (m) =>
+        m.metadata?.event_type === METADATA_EVENT &&
+        (m.metadata?.event_payload as { key?: string })?.key === key,
+    );
+    return found?.ts;
+  }
+
+  return async (channelId: string, reply: Reply, key: string): Promise<{ ref?: string }> => {
+    await paced(channelId);
+    const existing = await alreadyPosted(channelId, key);
+    if (existing) return { ref: existing };
+    const { text, blocks } = renderBlocks(reply);
+    const r = await withRetryAfter(() =>
+      client.chat.postMessage({
+        channel: channelId,
+        text,
+        blocks: blocks as unknown as webApi.KnownBlock[],
+        unfurl_links: false,
+        unfurl_media: false,
+        metadata: { event_type: METADATA_EVENT, event_payload: { key } },
+      }),
+    );
+    return { ref: r.ts };
+  };
+}

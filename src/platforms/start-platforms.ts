@@ -1,0 +1,62 @@
+import type { Bot } from '../bot.js';
+import type { Logger } from '../logger.js';
+import type { Deliver } from '../schedule/scheduler.js';
+import { ConsoleChannel } from './console.js';
+import { createSlack } from './slack/slack-app.js';
+
+export interface Platforms {
+  /** Routes a scheduled post to the platform of its channel. */
+  readonly deliver: Deliver;
+  /** The chat platforms that were started (none: the terminal is the only one). */
+  readonly names: readonly string[];
+  stop(): Promise<void>;
+}
+
+/** Starts Slack and Discord where their tokens are set; the terminal always prints its own channel's posts. */
+export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => number): Promise<Platforms> {
+  const c = bot.config;
+  const terminal = new ConsoleChannel(bot, process.stdout);
+  const stops: (() => Promise<void>)[] = [];
+  const routes: Partial<Record<string, Deliver>> = {
+    console: async (_channel, reply) => {
+      terminal.print(reply);
+      return undefined;
+    },
+  };
+  const names: string[] = [];
+  if (c.SLACK_BOT_TOKEN) {
+    const slack = createSlack(
+      bot,
+      {
+        botToken: c.SLACK_BOT_TOKEN,
+        appToken: c.SLACK_APP_TOKEN,
+        signingSecret: c.SLACK_SIGNING_SECRET,
+        port: c.PORT,
+        apiUrl: c.SLACK_API_URL,
+        adminsAreEditors: c.SLACK_ADMINS_ARE_EDITORS,
+        wallClock,
+      },
+      log,
+    );
+    const { port } = await slack.start();
+    log.info(
+      c.SLACK_APP_TOKEN
+        ? 'slack: connected over Socket Mode'
+        : `slack: listening on port ${port} at /slack/events`,
+    );
+    routes.slack = (channel, reply, key) => slack.deliver(channel.id, reply, key);
+    stops.push(() => slack.stop());
+    names.push('slack');
+  }
+  return {
+    names,
+    deliver: (channel, reply, key) => {
+      const route = routes[channel.platform];
+      if (!route) return Promise.reject(new Error(`${channel.platform} is not connected in this process`));
+      return route(channel, reply, key);
+    },
+    async stop() {
+      for (const stop of stops) await stop().catch((err) => log.warn('a platform did not stop cleanly', err));
+    },
+  };
+}

@@ -1,0 +1,90 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Scheduler } from '../../src/schedule/scheduler.js';
+import { blockKitProblems } from '../emulators/slack-block-kit.js';
+import { silentLog } from '../helpers/bot.js';
+import { slackRig } from '../helpers/slack.js';
+
+type Rig = Awaited<ReturnType<typeof slackRig>>;
+
+/** A scheduler posting through the real Slack adapter, as npm start wires it. */
+function schedulerOf(r: Rig) {
+  return new Scheduler(r.t.bot, (channel, reply, key) => r.slack.deliver(channel.id, reply, key), silentLog, {
+    retryBaseMs: 30_000,
+  });
+}
+
+const metadataKey = (m: { metadata?: unknown }) =>
+  (m.metadata as { event_payload?: { key?: string } } | undefined)?.event_payload?.key;
+
+describe('digests and reminders reach subscribed Slack channels, exactly once', () => {
+  let r: Rig | undefined;
+  afterEach(async () => {
+    await r?.close();
+    r = undefined;
+  });
+
+  it('the 08:00 Paris digest arrives at 08:00, once, across a restart', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z');
+    await r.slash('subscribe time:08:00 zone:Europe/Paris kinds:other', 'UREADER', { channelId: 'CDIGEST' });
+    r.t.clock.set(Date.parse('2026-11-26T06:59:00Z'));
+    await schedulerOf(r).tick();
+    expect(r.emu.posted('CDIGEST')).toHaveLength(0);
+    r.t.clock.set(Date.parse('2026-11-26T07:00:00Z')); // 08:00 CET
+    await schedulerOf(r).tick();
+    r.t.clock.set(Date.parse('2026-11-26T07:05:00Z'));
+    await schedulerOf(r).tick(); // a new scheduler, as after a restart
+    const posted = r.emu.posted('CDIGEST');
+    expect(posted).toHaveLength(1);
+    expect(metadataKey(posted[0] as never)).toBe('digest:slack:CDIGEST:2026-11-26');
+    expect(JSON.stringify(posted[0])).toContain('Daily trade digest');
+    expect(blockKitProblems(posted[0] as never)).toEqual([]);
+  });
+
+  it('a reminder one hour before the Ga/Ge/Sb suspension ends arrives as chat.postMessage', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z');
+    await r.slash('subscribe zone:UTC leads:1h kinds:deadline', 'UREADER', { channelId: 'CREMIND' });
+    r.t.clock.set(Date.parse('2026-11-26T23:00:00Z')); // 27 Nov is all-day: midnight UTC minus 1 h
+    await schedulerOf(r).tick();
+    const posted = r.emu.posted('CREMIND');
+    expect(posted.map(metadataKey)).toEqual([
+      'remind:slack:CREMIND:ga-ge-sb-suspension-expiry:60m:2026-11-27T00:00:00.000Z',
+    ]);
+    expect(JSON.stringify(posted[0])).toContain('in 1 hour');
+  });
+
+  it('a 429 with Retry-After is waited out and the message is posted once', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z');
+    await r.slash('subscribe time:08:00 zone:UTC kinds:other', 'UREADER', { channelId: 'C429' });
+    r.emu.failNext('chat.postMessage', { status: 429, retryAfter: 1 });
+    r.t.clock.set(Date.parse('2026-11-26T08:00:00Z'));
+    const result = await schedulerOf(r).tick();
+    expect(result.sent).toBe(1);
+    expect(r.emu.posted('C429')).toHaveLength(1);
+    expect(r.emu.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
+  });
+
+  it('a connection dropped after Slack accepted the post: the retry finds it and does not post again', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z');
+    await r.slash('subscribe time:08:00 zone:UTC kinds:other', 'UREADER', { channelId: 'CDROP' });
+    r.emu.failNext('chat.postMessage', { dropAfterAccept: true });
+    r.t.clock.set(Date.parse('2026-11-26T08:00:00Z'));
+    const s = schedulerOf(r);
+    expect((await s.tick()).sent).toBe(0);
+    r.t.clock.set(Date.parse('2026-11-26T08:01:00Z'));
+    expect((await s.tick()).sent).toBe(1);
+    expect(r.emu.posted('CDROP')).toHaveLength(1);
+    expect(r.t.store.read().ledger.find((e) => e.key === 'digest:slack:CDROP:2026-11-26')?.state).toBe(
+      'sent',
+    );
+  });
+
+  it('posts to one channel are paced about one per second', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z', { gapMs: 1000 });
+    await r.slash('subscribe time:08:00 zone:UTC weekly:yes kinds:other', 'UREADER', { channelId: 'CPACE' });
+    r.t.clock.set(Date.parse('2026-11-30T08:00:00Z')); // a Monday: digest and week ahead
+    await schedulerOf(r).tick();
+    const times = r.emu.postTimes('CPACE');
+    expect(times).toHaveLength(2);
+    expect((times[1] ?? 0) - (times[0] ?? 0)).toBeGreaterThanOrEqual(950);
+  });
+});
