@@ -2,6 +2,7 @@ import type { Bot } from '../bot.js';
 import type { Logger } from '../logger.js';
 import type { Deliver } from '../schedule/scheduler.js';
 import { ConsoleChannel } from './console.js';
+import { createDiscord } from './discord/discord-app.js';
 import { createSlack } from './slack/slack-app.js';
 
 export interface Platforms {
@@ -47,6 +48,14 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     routes.slack = (channel, reply, key) => slack.deliver(channel.id, reply, key);
     stops.push(() => slack.stop());
     names.push('slack');
+  }
+  if (c.DISCORD_TOKEN) {
+    const discord = createDiscord(bot, { token: c.DISCORD_TOKEN, apiUrl: c.DISCORD_API_URL }, log);
+    await discord.start();
+    log.info('discord: connected to the gateway');
+    routes.discord = (channel, reply, key) => discord.deliver(channel.id, reply, key);
+    stops.push(() => discord.stop());
+    names.push('discord');
   }
   return {
     names,

@@ -62,7 +62,8 @@ function reminders(state: PlanState, from: number, to: number, out: Occurrence[]
     // All-day items start at midnight in each channel's own zone: widen by the largest zone offset.
     const items = state.timeline.between(from + leadMs - HALF_DAY_PLUS, to + leadMs + HALF_DAY_PLUS);
     for (const item of items) {
-      if (!REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;
+      // A measure's start or end is a point in time: whether it is still ahead is decided per channel below.
+      if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;
       for (const sub of subs) {
         const start = startFor(item, sub);
         const due = start - leadMs;

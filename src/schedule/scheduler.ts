@@ -141,7 +141,13 @@ export class Scheduler {
           doneAt: iso(now),
           late: true,
           attempts: entry?.attempts ?? 0,
-          lastError: entry?.lastError,
+          // A pending post past grace may or may not have reached the channel (the bot stopped mid-post).
+          lastError: entry
+            ? `not confirmed within grace: ${entry.lastError ?? 'the bot stopped while posting'}`.slice(
+                0,
+                300,
+              )
+            : undefined,
         });
       } else toSend.push(occ);
     }

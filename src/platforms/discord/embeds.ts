@@ -1,0 +1,100 @@
+import type { Reply, Section } from '../../render/reply.js';
+import { discordMarkdown, escapeDiscord } from './markdown.js';
+
+/** Discord's documented limits for one message. */
+export const DISCORD_LIMITS = {
+  title: 256,
+  description: 4096,
+  fields: 25,
+  fieldName: 256,
+  fieldValue: 1024,
+  footer: 2048,
+  total: 6000,
+  embeds: 10,
+};
+
+export interface Embed {
+  title?: string;
+  description?: string;
+  color?: number;
+  fields?: { name: string; value: string; inline?: boolean }[];
+  footer?: { text: string };
+}
+
+const COLORS = { info: 0x1d3557, error: 0xd62828, warning: 0xf77f00 };
+const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
+const size = (e: Embed) =>
+  (e.title?.length ?? 0) +
+  (e.description?.length ?? 0) +
+  (e.footer?.text.length ?? 0) +
+  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+
+/** A section's text (heading and bullet lines) as markdown. */
+function sectionText(s: Section): string {
+  const lines = (s.lines ?? []).map((l) => `• ${discordMarkdown(l)}`);
+  if (s.more) lines.push(`… and ${s.more} more`);
+  return [s.heading ? `**${escapeDiscord(s.heading)}**` : '', ...lines].filter(Boolean).join('\n');
+}
+
+/**
+ * A reply as embeds, always within Discord's limits (4096 per description, 25 fields, 6000 characters
+ * in all, 10 embeds): text flows into further embeds, and whatever still does not fit becomes "and N more".
+ */
+export function renderEmbeds(reply: Reply): Embed[] {
+  const color = COLORS[reply.tone ?? 'info'];
+  const first: Embed = { title: clip(reply.title, DISCORD_LIMITS.title), color };
+  const embeds: Embed[] = [first];
+  let current = first;
+  let text = reply.intro ? discordMarkdown(reply.intro) : '';
+  const flush = () => {
+    if (text) current.description = clip(text, DISCORD_LIMITS.description);
+    text = '';
+  };
+  for (const s of reply.sections) {
+    const body = clip(sectionText(s), DISCORD_LIMITS.description);
+    if (body && text.length + body.length + 2 > DISCORD_LIMITS.description) {
+      flush();
+      current = { color };
+      embeds.push(current);
+    }
+    if (body) text = text ? `${text}\n\n${body}` : body;
+    for (const f of s.fields ?? []) {
+      current.fields ??= [];
+      if (current.fields.length >= DISCORD_LIMITS.fields) {
+        flush();
+        current = { color, fields: [] };
+        embeds.push(current);
+      }
+      current.fields?.push({
+        name: clip(escapeDiscord(f.label), DISCORD_LIMITS.fieldName),
+        value: clip(discordMarkdown(f.value) || '—', DISCORD_LIMITS.fieldValue),
+        inline: discordMarkdown(f.value).length < 40,
+      });
+    }
+  }
+  flush();
+  const footer = (reply.context ?? []).map(discordMarkdown).join('\n');
+  const kept = fitTotal(embeds.slice(0, DISCORD_LIMITS.embeds), embeds.length - DISCORD_LIMITS.embeds);
+  if (footer) (kept.at(-1) as Embed).footer = { text: clip(footer, DISCORD_LIMITS.footer) };
+  return fitTotal(kept, 0);
+}
+
+/** Drops trailing embeds (then trims the last one) until everything is within 6000 characters. */
+function fitTotal(embeds: Embed[], alreadyDropped: number): Embed[] {
+  let dropped = alreadyDropped;
+  const total = () => embeds.reduce((n, e) => n + size(e), 0);
+  while (embeds.length > 1 && total() > DISCORD_LIMITS.total - 40) {
+    embeds.pop();
+    dropped++;
+  }
+  const last = embeds.at(-1) as Embed;
+  while (total() > DISCORD_LIMITS.total - 40 && last.fields?.length) last.fields.pop();
+  if (total() > DISCORD_LIMITS.total - 40 && last.description)
+    last.description = clip(
+      last.description,
+      Math.max(100, last.description.length - (total() - DISCORD_LIMITS.total + 60)),
+    );
+  if (dropped > 0)
+    last.description = `${last.description ?? ''}\n… and ${dropped} more: narrow the query to see them`;
+  return embeds;
+}

@@ -1,0 +1,46 @@
+import { escapeMarkdown } from 'discord.js';
+import type { Rich, Span } from '../../render/reply.js';
+import { formatDays } from '../../render/text.js';
+
+/**
+ * Text made inert: no bold, links or headings injected; mentions are also disabled per message
+ * (allowed_mentions). Inline code is left alone: our own messages use it for commands and ids.
+ */
+export const escapeDiscord = (text: string): string =>
+  escapeMarkdown(text, { inlineCode: false, codeBlock: false }).replace(/@(everyone|here)/g, '@\u200b$1');
+
+/** Discord's timestamp tokens, shown in each member's own zone; `R` is a live countdown. */
+function timestamp(ms: number, style: string): string {
+  const unix = Math.floor(ms / 1000);
+  switch (style) {
+    case 'date':
+      return `<t:${unix}:D>`;
+    case 'relative':
+      return `<t:${unix}:R>`;
+    case 'date+relative':
+      return `<t:${unix}:D> (<t:${unix}:R>)`;
+    case 'datetime+relative':
+      return `<t:${unix}:F> (<t:${unix}:R>)`;
+    default:
+      return `<t:${unix}:F>`;
+  }
+}
+
+function span(s: Span): string {
+  if (typeof s === 'string') return escapeDiscord(s);
+  switch (s.kind) {
+    case 'strong':
+      return `**${escapeDiscord(s.text)}**`;
+    case 'code':
+      return `\`${s.text.replace(/`/g, "'")}\``;
+    case 'link':
+      return `[${escapeDiscord(s.label).replace(/[[\]]/g, '')}](<${s.url.replace(/[<>()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>)`;
+    case 'day':
+      return formatDays(s.date, s.endDate);
+    case 'time':
+      return timestamp(s.ms, s.style);
+  }
+}
+
+/** One line of rich text as Discord markdown. */
+export const discordMarkdown = (line: Rich): string => line.map(span).join('');

@@ -1,0 +1,66 @@
+import { createDiscord, type DiscordPlatform } from '../../src/platforms/discord/discord-app.js';
+import { type DiscordEmulator, startDiscordEmulator } from '../emulators/discord-emulator.js';
+import { chatInput, type MemberSpec } from '../emulators/discord-interactions.js';
+import { seededBot, silentLog } from './bot.js';
+
+export const MANAGE_GUILD = String(1n << 5n);
+export const member = (userId: string, permissions = '0'): MemberSpec => ({ userId, permissions });
+
+export interface Answer {
+  /** The callback type: 4 answered at once, 5 deferred then edited. */
+  readonly type: number;
+  readonly ephemeral: boolean;
+  readonly body: {
+    embeds?: { title?: string; description?: string; fields?: unknown[]; footer?: unknown }[];
+    allowed_mentions?: unknown;
+  };
+  readonly text: string;
+}
+
+/** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
+export async function discordRig(nowIso: string) {
+  const emu: DiscordEmulator = await startDiscordEmulator();
+  const t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
+  const discord: DiscordPlatform = createDiscord(
+    t.bot,
+    { token: emu.token, apiUrl: emu.apiUrl, readyTimeoutMs: 10_000 },
+    silentLog,
+  );
+  await discord.start();
+  /** Runs `/name subcommand options` as a member would and returns what they see. */
+  async function ask(
+    name: string,
+    sub: string,
+    options: Record<string, string | number | boolean> = {},
+    who = member('222222222222222222'),
+  ): Promise<Answer> {
+    const { id, token } = emu.dispatchInteraction(chatInput(name, sub, options, who));
+    const cb = await emu.waitForCallback(id, 5000);
+    let body = (cb.data ?? {}) as Answer['body'] & { flags?: number };
+    const ephemeral = ((body.flags ?? 0) & 64) === 64;
+    if (cb.type === 5) {
+      const edited = await emu.waitFor(
+        () => emu.interactionMessages(token).find((m) => m.via === 'original' || m.via === 'edit'),
+        5000,
+      );
+      body = edited.body as typeof body;
+    }
+    return {
+      type: cb.type,
+      ephemeral: ephemeral || ((body.flags ?? 0) & 64) === 64,
+      body,
+      text: JSON.stringify(body.embeds ?? []),
+    };
+  }
+  return {
+    emu,
+    t,
+    discord,
+    ask,
+    async close() {
+      await discord.stop();
+      await t.close();
+      await emu.close();
+    },
+  };
+}
