@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Runs an npm script with piped input, as a user would, and collects what it prints. */
-function run(script: string[], input: string, env: Record<string, string>) {
+function run(script: string[], input: string, env: Record<string, string>, keepOpenMs = 0) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('npm', ['--silent', ...script], {
       cwd: ROOT,
@@ -28,7 +28,8 @@ function run(script: string[], input: string, env: Record<string, string>) {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(input);
+    child.stdin.write(input);
+    setTimeout(() => child.stdin.end(), keepOpenMs);
   });
 }
 
@@ -58,6 +59,18 @@ describe('the bot in a terminal', () => {
     expect(mistake).toBeGreaterThan(brief);
     expect(countdown).toBeGreaterThan(mistake);
     expect(r.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+  });
+
+  it('with --speed the terminal shows the digest when its time comes, once', async () => {
+    // Subscribed on first start at about 07:58 UTC; 60x faster, 08:00 comes after about 2 s of real time.
+    const r = await run(
+      ['start', '--', '--now', '2026-11-26T07:58:00Z', '--speed', '60'],
+      '',
+      { DB_FILE: join(dir, 'speed.db.json') },
+      9000,
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/Daily trade digest/g)).toHaveLength(1);
   });
 
   it('the one-shot CLI prints one reply and exits 0, or a clear error and exits 1', async () => {
