@@ -105,6 +105,35 @@ describe('the bot in a terminal', () => {
     expect(r.stderr + r.stdout).not.toContain('super-secret');
   });
 
+  it('bad Slack and Discord settings are named one by one, with exit code 2', async () => {
+    const r = await run(['start'], '', {
+      ...env,
+      SLACK_BOT_TOKEN: 'xoxp-user-token-not-a-bot-token',
+      SLACK_APP_TOKEN: 'not-an-app-token',
+      DISCORD_APP_ID: 'my-app',
+      DISCORD_TOKEN: 'discord-secret-value',
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('SLACK_BOT_TOKEN: must be the bot token, which starts with xoxb-');
+    expect(r.stderr).toContain('SLACK_APP_TOKEN: must be an app-level token, which starts with xapp-');
+    expect(r.stderr).toContain('DISCORD_APP_ID: must be the numeric application id');
+    expect(r.stderr + r.stdout).not.toMatch(/user-token|discord-secret/);
+  });
+
+  it('a second bot on the same store stops at once, naming the file and the process that holds it', async () => {
+    const db = join(dir, 'locked.db.json');
+    const first = run(['start'], '', { DB_FILE: db }, 8000);
+    await new Promise((r) => setTimeout(r, 4000));
+    const second = await run(['start'], '', { DB_FILE: db });
+    expect(second.code).toBe(1);
+    expect(second.stderr).toMatch(
+      new RegExp(
+        `${db.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is in use by another Trade Brief process \\(pid \\d+`,
+      ),
+    );
+    expect((await first).code).toBe(0);
+  });
+
   it('a bad --now is refused with exit code 2', async () => {
     const r = await run(['run', 'cli', '--', 'brief', '--now', 'yesterday'], '', env);
     expect(r.code).toBe(2);
