@@ -10,11 +10,10 @@ import type { RawValues } from '../../commands/bind.js';
 import type { Actor } from '../../commands/context.js';
 import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
+import { within } from '../quick-answer.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
-
-const QUICK_MS = 1500;
 
 /** A reply as a Discord message body; nothing in it can ping anyone. */
 export function messageBody(reply: Reply) {
@@ -56,14 +55,7 @@ async function chatInput(bot: Bot, i: ChatInputCommandInteraction, log: Logger):
     await i.editReply(body);
     return;
   }
-  let timer: NodeJS.Timeout | undefined;
-  const quick = await Promise.race([
-    work,
-    new Promise<undefined>((r) => {
-      timer = setTimeout(() => r(undefined), QUICK_MS);
-    }),
-  ]);
-  clearTimeout(timer);
+  const quick = await within(work);
   if (quick) return void (await i.reply(messageBody(quick)));
   await i.deferReply();
   const { flags: _f, ...body } = messageBody(await work);

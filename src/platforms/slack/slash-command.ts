@@ -2,6 +2,7 @@ import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../render/reply.js';
+import { within } from '../quick-answer.js';
 import { renderBlocks } from './block-kit.js';
 import type { SlackUser } from './slack-users.js';
 
@@ -26,8 +27,6 @@ export function responseBody(reply: Reply): Record<string, unknown> {
   const { text, blocks } = renderBlocks(reply);
   return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', text, blocks };
 }
-
-const QUICK_MS = 1500;
 
 /** A check that is true the first time a trigger id is seen: Slack resends a request it did not see answered. */
 function firstDeliveries(): (triggerId: string) => boolean {
@@ -69,14 +68,7 @@ export function slashCommandHandler(d: SlashDeps) {
       await respond(responseBody(await work));
       return;
     }
-    let timer: NodeJS.Timeout | undefined;
-    const quick = await Promise.race([
-      work,
-      new Promise<undefined>((r) => {
-        timer = setTimeout(() => r(undefined), QUICK_MS);
-      }),
-    ]);
-    clearTimeout(timer);
+    const quick = await within(work);
     if (quick) return ack(responseBody(quick));
     await ack();
     await respond(responseBody(await work)).catch((err) => d.log.warn('respond failed', err));
