@@ -44,6 +44,9 @@ export interface TickResult {
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
+/** How long settled ledger entries are kept: well past the 7-day lookback, for notices and audits. */
+const LEDGER_KEEP_MS = 60 * 86_400_000;
+
 /** Plans what is due since the last tick and delivers it through the ledger: once, late if need be, or recorded missed. */
 export class Scheduler {
   private readonly options: SchedulerOptions;
@@ -226,7 +229,13 @@ export class Scheduler {
           else d.ledger[i] = e;
         }
       }
-      if (cursor !== undefined) d.scheduler = { ...d.scheduler, cursor: iso(cursor) };
+      if (cursor !== undefined) {
+        d.scheduler = { ...d.scheduler, cursor: iso(cursor) };
+        // Settled entries far older than any window planning can reach again are dropped, so the store stays small.
+        const horizon = cursor - LEDGER_KEEP_MS;
+        if (Date.parse(d.ledger[0]?.dueAt ?? '') < horizon)
+          d.ledger = d.ledger.filter((e) => e.state === 'pending' || Date.parse(e.dueAt) >= horizon);
+      }
     });
   }
 }

@@ -121,6 +121,19 @@ describe('reminders before events, deadlines and expiries', () => {
     expect(before).toBeGreaterThan(0);
   });
 
+  it('settled ledger entries older than 60 days are dropped, so the store does not grow without end', async () => {
+    const t = await seededBot('2026-11-01T00:00:00Z');
+    close = t.close;
+    const s = schedulerFor(t);
+    await s.subscribe(C, 'time:08:00 zone:UTC kinds:other');
+    await s.at('2026-11-02T08:00:00Z');
+    expect(t.store.read().ledger.map((e) => e.key)).toContain('digest:slack:CTRADE:2026-11-02');
+    await s.at('2027-01-05T08:00:00Z');
+    const keys = t.store.read().ledger.map((e) => e.key);
+    expect(keys).not.toContain('digest:slack:CTRADE:2026-11-02');
+    expect(keys).toContain('digest:slack:CTRADE:2027-01-05');
+  });
+
   it('a second scheduler on the same store is refused by the lock', async () => {
     const t = await seededBot('2026-11-01T00:00:00Z');
     close = t.close;
