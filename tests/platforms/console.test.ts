@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,7 +8,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 /** Runs an npm script with piped input, as a user would, and collects what it prints. */
-function run(script: string[], input: string, env: Record<string, string>, keepOpenMs = 0) {
+function run(
+  script: string[],
+  input: string,
+  env: Record<string, string>,
+  keepOpen: number | Promise<unknown> = 0,
+  closeWhen?: (stdout: string) => boolean,
+) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
     const child = spawn('npm', ['--silent', ...script], {
       cwd: ROOT,
@@ -18,6 +25,7 @@ function run(script: string[], input: string, env: Record<string, string>, keepO
     let stderr = '';
     child.stdout.on('data', (d) => {
       stdout += d;
+      if (closeWhen?.(stdout)) setTimeout(() => child.stdin.end(), 1500);
     });
     child.stderr.on('data', (d) => {
       stderr += d;
@@ -29,7 +37,8 @@ function run(script: string[], input: string, env: Record<string, string>, keepO
       resolve({ code, stdout, stderr });
     });
     child.stdin.write(input);
-    setTimeout(() => child.stdin.end(), keepOpenMs);
+    if (typeof keepOpen === 'number') setTimeout(() => child.stdin.end(), keepOpen);
+    else void keepOpen.finally(() => child.stdin.end());
   });
 }
 
@@ -67,7 +76,8 @@ describe('the bot in a terminal', () => {
       ['start', '--', '--now', '2026-11-26T07:58:00Z', '--speed', '60'],
       '',
       { DB_FILE: join(dir, 'speed.db.json') },
-      9000,
+      20_000,
+      (out) => out.includes('Daily trade digest'),
     );
     expect(r.code).toBe(0);
     expect(r.stdout.match(/Daily trade digest/g)).toHaveLength(1);
@@ -122,9 +132,15 @@ describe('the bot in a terminal', () => {
 
   it('a second bot on the same store stops at once, naming the file and the process that holds it', async () => {
     const db = join(dir, 'locked.db.json');
-    const first = run(['start'], '', { DB_FILE: db }, 8000);
-    await new Promise((r) => setTimeout(r, 4000));
+    let release = () => {};
+    const done = new Promise<void>((r) => {
+      release = r;
+    });
+    const first = run(['start'], '', { DB_FILE: db }, done);
+    // Wait until the first bot holds the store (its lock file exists), however slow the machine is.
+    for (let i = 0; i < 200 && !existsSync(`${db}.lock`); i++) await new Promise((r) => setTimeout(r, 100));
     const second = await run(['start'], '', { DB_FILE: db });
+    release();
     expect(second.code).toBe(1);
     expect(second.stderr).toMatch(
       new RegExp(
