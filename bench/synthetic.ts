@@ -35,11 +35,11 @@ export function mulberry32(seed: number): () => number {
   };
 }
 
-type Rng = () => number;
-const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
+export type Rng = () => number;
+export const pick = <T>(rng: Rng, list: readonly T[]): T => list[Math.floor(rng() * list.length)] as T;
 
 /** Picks from `[value, weight]` pairs. */
-function weighted<T>(rng: Rng, pairs: readonly (readonly [T, number])[]): T {
+export function weighted<T>(rng: Rng, pairs: readonly (readonly [T, number])[]): T {
   const total = pairs.reduce((s, [, w]) => s + w, 0);
   let r = rng() * total;
   for (const [value, w] of pairs) {

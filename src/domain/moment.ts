@@ -4,7 +4,7 @@ import { addDays, startOfDay } from './time.js';
 const midnights = new Map<string, number>();
 
 /** Local midnight of a date in a zone, memoized: timelines of 100,000 items repeat the same dates. */
-function midnight(date: string, zone: string): number {
+export function localMidnight(date: string, zone: string): number {
   const key = `${date}|${zone}`;
   let ms = midnights.get(key);
   if (ms === undefined) {
@@ -17,12 +17,12 @@ function midnight(date: string, zone: string): number {
 
 /** First instant of a moment: the exact time, or local midnight of an all-day date in its zone (UTC if none). */
 export function momentStartMs(m: Moment): number {
-  return isAllDay(m) ? midnight(m.date, m.timeZone ?? 'UTC') : Date.parse(m.at);
+  return isAllDay(m) ? localMidnight(m.date, m.timeZone ?? 'UTC') : Date.parse(m.at);
 }
 
 /** First instant after a moment ends: the exact time, or midnight after an all-day date. */
 export function momentEndMs(m: Moment): number {
-  return isAllDay(m) ? midnight(addDays(m.date, 1), m.timeZone ?? 'UTC') : Date.parse(m.at);
+  return isAllDay(m) ? localMidnight(addDays(m.date, 1), m.timeZone ?? 'UTC') : Date.parse(m.at);
 }
 
 /** The zone a moment happens in. */

@@ -128,7 +128,7 @@ export class Timeline {
       const it = this.items[i] as TimelineItem;
       if (it.startMs >= toMs || out.length >= limit) break;
       if (it.endMs <= fromMs && it.startMs < fromMs) continue;
-      if (matches(it, filter, this.text(it))) out.push(it);
+      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
     }
     return out;
   }
@@ -144,7 +144,7 @@ export class Timeline {
     for (let i = lowerBound(this.items, beforeMs) - 1; i >= 0 && out.length < limit; i--) {
       const it = this.items[i] as TimelineItem;
       if (it.startMs < sinceMs) break;
-      if (matches(it, filter, this.text(it))) out.push(it);
+      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
     }
     return out;
   }
@@ -154,7 +154,7 @@ export class Timeline {
     const out: TimelineItem[] = [];
     for (const it of this.items) {
       if (out.length >= limit) break;
-      if (matches(it, filter, this.text(it))) out.push(it);
+      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
     }
     return out;
   }

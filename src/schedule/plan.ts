@@ -1,9 +1,9 @@
+import { localMidnight } from '../domain/moment.js';
 import { type ChannelRef, channelKey, type Subscription } from '../domain/subscription.js';
-import { startOfDay } from '../domain/time.js';
 import type { Timeline } from '../domain/timeline.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import type { AuditEntry } from '../store/schema.js';
-import { digestTimes } from './digest-times.js';
+import { type DigestSlot, digestTimes } from './digest-times.js';
 import { type Occurrence, sortOccurrences } from './occurrence.js';
 
 /** What planning reads: subscriptions, the timeline, and what the ledger already holds. */
@@ -22,19 +22,19 @@ const REMINDED_STATUSES = new Set(['scheduled', 'tentative', 'unknown-outcome'])
 export const reminderKey = (channel: ChannelRef, itemId: string, lead: number, startMs: number) =>
   `remind:${channelKey(channel)}:${itemId}:${lead}m:${new Date(startMs).toISOString()}`;
 
-/** When an item starts for a channel: its instant, or the start of its date in the channel's zone. */
-function startFor(item: TimelineItem, sub: Subscription): number {
-  return item.days ? startOfDay(item.days.start, sub.timeZone) : item.startMs;
-}
-
 function follows(sub: Subscription, item: TimelineItem): boolean {
   if (sub.kinds.length && !sub.kinds.includes(item.kind)) return false;
   return !sub.countries.length || sub.countries.some((c) => item.countries.includes(c));
 }
 
-function digests(sub: Subscription, from: number, to: number, out: Occurrence[]): void {
+interface Memo {
+  readonly slots: Map<string, DigestSlot[]>;
+  readonly dates: Map<string, string>;
+}
+
+function digests(sub: Subscription, from: number, to: number, memo: Memo, out: Occurrence[]): void {
   const ck = channelKey(sub.channel);
-  for (const d of digestTimes(sub, from, to)) {
+  for (const d of digestTimes(sub, from, to, memo.slots, memo.dates)) {
     out.push({
       key: `digest:${ck}:${d.date}`,
       channel: sub.channel,
@@ -53,31 +53,45 @@ function digests(sub: Subscription, from: number, to: number, out: Occurrence[])
   }
 }
 
+/** Subscriptions grouped by lead time, then by zone: an all-day item's start is worked out once per zone. */
+function byLeadAndZone(subs: readonly Subscription[]): Map<number, Map<string, Subscription[]>> {
+  const groups = new Map<number, Map<string, Subscription[]>>();
+  for (const sub of subs)
+    for (const lead of sub.leadMinutes) {
+      const zones = groups.get(lead) ?? new Map<string, Subscription[]>();
+      groups.set(lead, zones);
+      const list = zones.get(sub.timeZone);
+      if (list) list.push(sub);
+      else zones.set(sub.timeZone, [sub]);
+    }
+  return groups;
+}
+
 function reminders(state: PlanState, from: number, to: number, out: Occurrence[]): void {
-  const byLead = new Map<number, Subscription[]>();
-  for (const sub of state.subscriptions)
-    for (const lead of sub.leadMinutes) byLead.set(lead, [...(byLead.get(lead) ?? []), sub]);
-  for (const [lead, subs] of byLead) {
+  for (const [lead, zones] of byLeadAndZone(state.subscriptions)) {
     const leadMs = lead * 60_000;
     // All-day items start at midnight in each channel's own zone: widen by the largest zone offset.
     const items = state.timeline.between(from + leadMs - HALF_DAY_PLUS, to + leadMs + HALF_DAY_PLUS);
     for (const item of items) {
       // A measure's start or end is a point in time: whether it is still ahead is decided per channel below.
       if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;
-      for (const sub of subs) {
-        const start = startFor(item, sub);
+      for (const [zone, subs] of zones) {
+        // When the item starts for this zone: its instant, or the start of its date there.
+        const start = item.days ? localMidnight(item.days.start, zone) : item.startMs;
         const due = start - leadMs;
-        if (due <= from || due > to || due < Date.parse(sub.createdAt) || !follows(sub, item)) continue;
-        const key = reminderKey(sub.channel, item.id, lead, start);
-        out.push({
-          key,
-          channel: sub.channel,
-          dueMs: due,
-          kind: 'reminder',
-          itemId: item.id,
-          leadMinutes: lead,
-          itemStartMs: start,
-        });
+        if (due <= from || due > to) continue;
+        for (const sub of subs) {
+          if (due < Date.parse(sub.createdAt) || !follows(sub, item)) continue;
+          out.push({
+            key: reminderKey(sub.channel, item.id, lead, start),
+            channel: sub.channel,
+            dueMs: due,
+            kind: 'reminder',
+            itemId: item.id,
+            leadMinutes: lead,
+            itemStartMs: start,
+          });
+        }
       }
     }
   }
@@ -112,8 +126,13 @@ function notices(state: PlanState, from: number, to: number, out: Occurrence[]):
 /** Every occurrence due in (fromMs, toMs], in delivery order. Pure: the same state and window give the same plan. */
 export function due(state: PlanState, fromMs: number, toMs: number): Occurrence[] {
   const out: Occurrence[] = [];
-  for (const sub of state.subscriptions)
-    digests(sub, Math.max(fromMs, Date.parse(sub.createdAt) - 1), toMs, out);
+  const memo: Memo = { slots: new Map(), dates: new Map() };
+  for (const sub of state.subscriptions) {
+    const created = Date.parse(sub.createdAt) - 1;
+    // Subscriptions that predate the window share its memoized digest slots.
+    if (created <= fromMs) digests(sub, fromMs, toMs, memo, out);
+    else digests(sub, created, toMs, { slots: new Map(), dates: memo.dates }, out);
+  }
   reminders(state, fromMs, toMs, out);
   notices(state, fromMs, toMs, out);
   return sortOccurrences(out);

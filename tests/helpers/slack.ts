@@ -50,7 +50,7 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
     const res = await fetch(url, { method: 'POST', body, headers: signedFormHeaders(SECRET, body) });
     const raw = await res.text();
     let reply = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
-    if (!extra.noReply && (!reply || !reply.blocks)) {
+    if (!extra.noReply && !reply?.blocks) {
       await emu.waitUntil(() => emu.responses.some((r) => r.id === id), 5000);
       reply = emu.responses.find((r) => r.id === id)?.body;
     }

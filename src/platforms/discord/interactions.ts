@@ -1,4 +1,5 @@
 import {
+  type APIEmbed,
   type AutocompleteInteraction,
   type ChatInputCommandInteraction,
   type Interaction,
@@ -11,6 +12,7 @@ import type { Actor } from '../../commands/context.js';
 import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
+import { ReplyCache } from '../reply-cache.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
@@ -18,7 +20,8 @@ import { renderEmbeds } from './embeds.js';
 /** A reply as a Discord message body; nothing in it can ping anyone. */
 export function messageBody(reply: Reply) {
   return {
-    embeds: renderEmbeds(reply),
+    // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
+    embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
@@ -41,24 +44,38 @@ function rawOptions(i: ChatInputCommandInteraction): RawValues {
   return raw;
 }
 
-async function chatInput(bot: Bot, i: ChatInputCommandInteraction, log: Logger): Promise<void> {
+type Body = ReturnType<typeof messageBody>;
+
+async function chatInput(
+  bot: Bot,
+  i: ChatInputCommandInteraction,
+  log: Logger,
+  cache: ReplyCache<Body>,
+): Promise<void> {
   const found = bot.registry.find(i.options.getSubcommand());
-  const channel = { platform: 'discord' as const, id: i.channelId };
-  const actor = actorOf(bot, i);
   if (!found.ok) return void (await i.reply(messageBody(found.reply)));
-  const ctx = bot.context(actor, channel);
-  const parsed = bot.registry.validate(found.def, rawOptions(i), ctx.zone);
-  const work = bot.registry.run(parsed, ctx, (err) => log.error('command failed', err));
-  if (found.def.mutates || found.def.access === 'editors') {
+  const actor = actorOf(bot, i);
+  const raw = rawOptions(i);
+  const sensitive = found.def.mutates || found.def.access === 'editors';
+  const parts = [i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)];
+  const hit = sensitive ? undefined : cache.peek(parts);
+  if (hit) return void (await i.reply(hit));
+  const ctx = bot.context(actor, { platform: 'discord', id: i.channelId });
+  const run = () =>
+    bot.registry.run(bot.registry.validate(found.def, raw, ctx.zone), ctx, (err) =>
+      log.error('command failed', err),
+    );
+  if (sensitive) {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const { flags: _ephemeral, ...body } = messageBody(await work);
+    const { flags: _ephemeral, ...body } = messageBody(await run());
     await i.editReply(body);
     return;
   }
+  const work = cache.get(parts, async () => messageBody(await run()));
   const quick = await within(work);
-  if (quick) return void (await i.reply(messageBody(quick)));
+  if (quick) return void (await i.reply(quick));
   await i.deferReply();
-  const { flags: _f, ...body } = messageBody(await work);
+  const { flags: _f, ...body } = await work;
   await i.editReply(body);
 }
 
@@ -71,11 +88,12 @@ async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void>
 
 /** Handles /trade, /trade-admin and their autocomplete; a failure answers the user and never takes the bot down. */
 export function interactionHandler(bot: Bot, log: Logger) {
+  const cache = new ReplyCache<Body>(bot);
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
-      await chatInput(bot, i, log);
+      await chatInput(bot, i, log, cache);
     } catch (err) {
       log.error('discord interaction failed', err);
       if (!i.isChatInputCommand()) return;

@@ -4,6 +4,7 @@ import { formatDays } from '../../render/text.js';
 
 /** Escapes text for Slack mrkdwn: &, < and >, so stored text can never form a link or a mention. */
 export function escapeSlack(text: string): string {
+  if (!/[&<>@]/.test(text)) return text;
   return (
     text
       .replace(/&/g, '&amp;')
@@ -18,12 +19,20 @@ export function escapeSlack(text: string): string {
 /** A URL safe inside `<url|label>`. */
 const safeUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
 
-/** Slack's date token: shown in each reader's own zone, with a fallback for old clients. */
+const dateTokens = new Map<string, string>();
+
+/** Slack's date token: shown in each reader's own zone, with a fallback for old clients. Memoized. */
 export function slackDate(ms: number, withTime: boolean, fallbackZone = 'UTC'): string {
-  const unix = Math.floor(ms / 1000);
-  const fmt = withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}';
-  const fallback = formatInstant(ms, fallbackZone, withTime ? 'datetime' : 'date');
-  return `<!date^${unix}^${fmt}|${escapeSlack(fallback)}>`;
+  const key = `${ms}|${withTime}|${fallbackZone}`;
+  let token = dateTokens.get(key);
+  if (token === undefined) {
+    const fmt = withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}';
+    const fallback = formatInstant(ms, fallbackZone, withTime ? 'datetime' : 'date');
+    token = `<!date^${Math.floor(ms / 1000)}^${fmt}|${escapeSlack(fallback)}>`;
+    if (dateTokens.size > 50_000) dateTokens.clear();
+    dateTokens.set(key, token);
+  }
+  return token;
 }
 
 function span(s: Span): string {

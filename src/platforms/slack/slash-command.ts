@@ -3,6 +3,7 @@ import type { Actor } from '../../commands/context.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
+import { ReplyCache } from '../reply-cache.js';
 import { renderBlocks } from './block-kit.js';
 import type { SlackUser } from './slack-users.js';
 
@@ -46,6 +47,7 @@ function firstDeliveries(): (triggerId: string) => boolean {
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
+  const cache = new ReplyCache<Record<string, unknown>>(d.bot);
   return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
     const text = (command.text ?? '').trim();
     const name = text.split(/\s+/)[0] ?? '';
@@ -62,15 +64,18 @@ export function slashCommandHandler(d: SlashDeps) {
       await ack();
       return d.openAddForm(command.trigger_id, command.channel_id);
     }
-    const work = d.bot.dispatch(text, actor, channel, profile?.tz);
     if (sensitive) {
       await ack();
-      await respond(responseBody(await work));
+      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile?.tz)));
       return;
     }
+    const parts = [channel.id, isEditor, text];
+    const hit = cache.peek(parts);
+    if (hit) return ack(hit);
+    const work = cache.get(parts, async () => responseBody(await d.bot.dispatch(text, actor, channel)));
     const quick = await within(work);
-    if (quick) return ack(responseBody(quick));
+    if (quick) return ack(quick);
     await ack();
-    await respond(responseBody(await work)).catch((err) => d.log.warn('respond failed', err));
+    await respond(await work).catch((err) => d.log.warn('respond failed', err));
   };
 }

@@ -1,0 +1,126 @@
+/**
+ * Child process of the Discord bench: one discord.js bot under load, in its own process so the load generator
+ * (the emulator, in the parent) does not share its event loop. Started by bench/discord.ts as
+ *   node --import tsx bench/discord-child.ts <bare|ours> <emulator REST url> <bot token>
+ * - bare: a plain discord.js Client (intents: Guilds) that replies { content: 'ok' } to every chat-input
+ *   interaction;
+ * - ours: createDiscord over a seeded bot (data/seed.json, a store in a temp folder, a manual clock at
+ *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator.
+ * Talks to its parent over the IPC channel: sends `{ ready: true }` once the gateway said READY, answers
+ * `'stats'` with its CPU time and the errors it saw; stops on SIGTERM, when the channel closes (the parent went
+ * away), or by itself after MAX_LIFETIME_MS.
+ */
+import { Client, Events, GatewayIntentBits } from 'discord.js';
+import type { Logger } from '../src/logger.js';
+import { createDiscord } from '../src/platforms/discord/discord-app.js';
+import { seededBot } from '../tests/helpers/bot.js';
+import { BENCH_NOW_ISO, type ChildStats, type DiscordKind, READY_TIMEOUT_MS } from './discord-shared.js';
+
+const MAX_LIFETIME_MS = 10 * 60_000;
+
+/** Errors the bot reported (client `error` events, failed handlers), counted and the first few kept. */
+const errors = { count: 0, first: [] as string[] };
+function noteError(msg: string, extra?: unknown): void {
+  errors.count++;
+  if (errors.first.length < 5) {
+    const why =
+      extra instanceof Error ? `${extra.name}: ${extra.message}` : extra === undefined ? '' : String(extra);
+    errors.first.push(`${msg} ${why}`.trim());
+  }
+}
+const countingLog: Logger = { debug() {}, info() {}, warn() {}, error: noteError };
+
+interface Running {
+  stop(): Promise<void>;
+}
+
+async function startBare(apiUrl: string, token: string): Promise<Running> {
+  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
+  client.on(Events.Error, (err) => noteError('discord client error', err));
+  client.on(Events.InteractionCreate, async (i) => {
+    if (!i.isChatInputCommand()) return;
+    try {
+      await i.reply({ content: 'ok' });
+    } catch (err) {
+      noteError('reply failed', err);
+    }
+  });
+  const ready = new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(
+      () => reject(new Error('the bare client was not ready in time')),
+      READY_TIMEOUT_MS,
+    );
+    client.once(Events.ClientReady, () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  });
+  try {
+    await client.login(token);
+    await ready;
+  } catch (error) {
+    await client.destroy();
+    throw error;
+  }
+  return { stop: () => client.destroy() };
+}
+
+async function startOurs(apiUrl: string, token: string): Promise<Running> {
+  const t = await seededBot(BENCH_NOW_ISO);
+  try {
+    const discord = createDiscord(t.bot, { token, apiUrl, readyTimeoutMs: READY_TIMEOUT_MS }, countingLog);
+    await discord.start();
+    return {
+      async stop() {
+        try {
+          await discord.stop();
+        } finally {
+          await t.close();
+        }
+      },
+    };
+  } catch (error) {
+    await t.close();
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  if (!process.send)
+    throw new Error('discord-child.ts runs as a child of bench/discord.ts (it needs an IPC channel)');
+  const [kind, apiUrl, token] = process.argv.slice(2) as [DiscordKind, string, string];
+  if (!['bare', 'ours'].includes(kind) || !apiUrl?.startsWith('http://127.0.0.1:') || !token)
+    throw new Error('usage: discord-child.ts <bare|ours> http://127.0.0.1:PORT/api <token>');
+  const running = kind === 'bare' ? await startBare(apiUrl, token) : await startOurs(apiUrl, token);
+  let stopping = false;
+  const stop = (code: number) => {
+    if (stopping) return;
+    stopping = true;
+    running
+      .stop()
+      .catch(() => undefined)
+      .finally(() => process.exit(code));
+    setTimeout(() => process.exit(code), 5_000).unref();
+  };
+  process.once('SIGTERM', () => stop(0));
+  process.once('disconnect', () => stop(0));
+  process.on('message', (message) => {
+    if (message !== 'stats') return;
+    const cpu = process.cpuUsage();
+    const stats: ChildStats = {
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      errors: errors.count,
+      firstErrors: errors.first,
+    };
+    process.send?.({ stats });
+  });
+  setTimeout(() => stop(3), MAX_LIFETIME_MS).unref();
+  process.send({ ready: true });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `discord-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
+  process.exit(1);
+});

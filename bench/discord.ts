@@ -1,0 +1,473 @@
+/**
+ * Discord: INTERACTION_CREATE -> reply for `/trade brief` through our bot (createDiscord over a seeded bot),
+ * against a bare discord.js client that replies 'ok', both against the same loopback emulator in the same run.
+ * Target: our throughput at least 0.85 of the bare client's.
+ *
+ * The emulator (bench/discord-emu.ts) runs here, in the parent, as the load generator: it sends each interaction
+ * over the gateway and times it until the interaction's callback reaches its REST endpoint. Each bot runs in its
+ * own child process (bench/discord-child.ts), started afresh for each of its turns and connected alone, so every
+ * interaction goes to exactly one bot. A closed loop keeps `concurrency` interactions in flight: a warm-up, then a
+ * fixed time window, bounded in count too; the bots take turns (bare, ours, bare, ours) and the better turn of
+ * each counts, to damp the noise of a shared machine. Every callback must be accepted (Discord refuses one after
+ * 3 s, a second one, or an invalid body) and be the right reply; `problems` of the emulator must stay empty.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { chatInput } from '../tests/emulators/discord-interactions.js';
+import type { ProblemRecord } from '../tests/emulators/discord-types.js';
+import { type BenchEmulator, type CallbackSeen, type EditSeen, startBenchEmulator } from './discord-emu.js';
+import type { ChildStats, DiscordKind } from './discord-shared.js';
+import { collectGarbage, msSince, stats } from './support.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CHILD = new URL('./discord-child.ts', import.meta.url).pathname;
+
+/** Our throughput must be at least this share of the bare client's. */
+export const DISCORD_TARGET_RATIO = 0.85;
+/** An interaction without its reply after this long counts as an error (Discord gives up after 3 s). */
+const REQUEST_TIMEOUT_MS = 5_000;
+const CHILD_START_TIMEOUT_MS = 60_000;
+const CHILD_STOP_TIMEOUT_MS = 10_000;
+/** Discord's own heartbeat interval, rather than the emulator's test default of 1 s. */
+const HEARTBEAT_MS = 41_250;
+/** Text only our brief at 2026-03-12T09:00Z contains (the first reply of each of our turns is checked for it). */
+const BRIEF_MARK = 'Paris talks at OECD headquarters';
+const KINDS: readonly DiscordKind[] = ['bare', 'ours'];
+
+export interface DiscordBenchOptions {
+  /** Length of each timed window (s). */
+  readonly seconds: number;
+  /** Interactions in flight. */
+  readonly concurrency: number;
+  /** Untimed load before each window (s); default min(1, seconds / 2). */
+  readonly warmupSeconds?: number;
+  /** Turns of each bot (alternating, the better one counts); default 2. */
+  readonly rounds?: number;
+  /** Bound on the interactions of one window; default 1,000,000. */
+  readonly maxRequests?: number;
+  /** Told one line per turn. */
+  readonly progress?: (line: string) => void;
+}
+
+/** The figures of one bot: its better turn. */
+export interface DiscordFigures {
+  /** Interactions answered correctly within the window. */
+  readonly requests: number;
+  readonly seconds: number;
+  readonly perSecond: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** Over all turns of this bot, warm-ups included: timeouts, refused callbacks, wrong replies, the bot's errors. */
+  readonly errors: number;
+  /** Replies that came as a deferral (type 5) and an edit rather than at once. */
+  readonly deferred: number;
+  /** The bot process's CPU time per answered interaction in that turn (ms). */
+  readonly cpuMsPerRequest: number;
+  /** The emulator's (this process's) CPU time in that turn, as a share of one core. */
+  readonly emulatorCpuShare: number;
+  /** Interactions per second of each turn, in order. */
+  readonly turns: readonly number[];
+}
+
+export interface DiscordBenchResult {
+  readonly bare: DiscordFigures;
+  readonly ours: DiscordFigures;
+  /** ours.perSecond / bare.perSecond (target >= DISCORD_TARGET_RATIO). */
+  readonly ratio: number;
+  /** ours.p99Ms / bare.p99Ms. */
+  readonly p99Ratio: number;
+  /** ours.cpuMsPerRequest / bare.cpuMsPerRequest: what each reply costs the bot's process, steadier than rates. */
+  readonly cpuRatio: number;
+  /** Requests the emulator refused as Discord would (must be none). */
+  readonly problems: readonly ProblemRecord[];
+  /** The first few errors seen, to say what went wrong. */
+  readonly firstErrors: readonly string[];
+  readonly concurrency: number;
+  readonly rounds: number;
+}
+
+/** One turn of one bot. */
+interface Turn {
+  readonly ok: number;
+  readonly seconds: number;
+  readonly latencies: number[];
+  readonly errors: number;
+  readonly deferred: number;
+  readonly cpuMs: number;
+  readonly emulatorCpuMs: number;
+}
+
+type Outcome =
+  | { readonly ok: true; readonly ms: number; readonly deferred: boolean }
+  | { readonly ok: false };
+
+interface Pending {
+  readonly token: string;
+  readonly t0: bigint;
+  readonly timer: NodeJS.Timeout;
+  readonly resolve: (o: Outcome) => void;
+  deferred: boolean;
+}
+
+/** Interactions in flight, settled by what the emulator sees: the callback, or the edit after a deferral. */
+class Inflight {
+  private readonly byId = new Map<string, Pending>();
+  private readonly deferredByToken = new Map<string, string>();
+  /** Judges a reply body (the callback's `data`, or an edit's body). */
+  check: (data: unknown) => boolean = () => false;
+  readonly errors: string[] = [];
+
+  constructor(private readonly emu: () => BenchEmulator) {}
+
+  fire(spec: ReturnType<typeof chatInput>): Promise<Outcome> {
+    return new Promise((resolve) => {
+      const t0 = process.hrtime.bigint();
+      let id: string;
+      let token: string;
+      try {
+        ({ id, token } = this.emu().dispatchInteraction(spec));
+      } catch (error) {
+        this.note(String(error));
+        resolve({ ok: false });
+        return;
+      }
+      const timer = setTimeout(() => {
+        this.settle(id, false);
+        this.note(`no reply within ${REQUEST_TIMEOUT_MS} ms`);
+      }, REQUEST_TIMEOUT_MS);
+      this.byId.set(id, { token, t0, timer, resolve, deferred: false });
+    });
+  }
+
+  onCallback = (seen: CallbackSeen): void => {
+    const p = this.byId.get(seen.interactionId);
+    if (!p) return; // timed out already; a late callback also shows up in the emulator's problems
+    const type = (seen.body as { type?: unknown } | undefined)?.type;
+    if (seen.status === 204 && type === 5) {
+      p.deferred = true;
+      this.deferredByToken.set(seen.token, seen.interactionId);
+      return;
+    }
+    const good = seen.status === 204 && type === 4 && this.check((seen.body as { data?: unknown }).data);
+    if (!good) this.note(`callback answered ${seen.status}: ${JSON.stringify(seen.body).slice(0, 200)}`);
+    this.settle(seen.interactionId, good);
+  };
+
+  onEdit = (seen: EditSeen): void => {
+    const id = this.deferredByToken.get(seen.token);
+    if (id === undefined) return;
+    this.deferredByToken.delete(seen.token);
+    const good = seen.status === 200 && this.check(seen.body);
+    if (!good) this.note(`edit answered ${seen.status}: ${JSON.stringify(seen.body).slice(0, 200)}`);
+    this.settle(id, good);
+  };
+
+  private settle(id: string, ok: boolean): void {
+    const p = this.byId.get(id);
+    if (!p) return;
+    this.byId.delete(id);
+    this.deferredByToken.delete(p.token);
+    clearTimeout(p.timer);
+    p.resolve(ok ? { ok: true, ms: msSince(p.t0), deferred: p.deferred } : { ok: false });
+  }
+
+  private note(what: string): void {
+    if (this.errors.length < 5) this.errors.push(what);
+  }
+}
+
+/** What a bot must answer: 'ok' from the bare client; from ours, embeds titled like its first, checked, brief. */
+function replyCheck(kind: DiscordKind): (data: unknown) => boolean {
+  if (kind === 'bare') return (data) => (data as { content?: unknown } | undefined)?.content === 'ok';
+  let title: string | undefined;
+  return (data) => {
+    const embeds = (data as { embeds?: { title?: string }[] } | undefined)?.embeds;
+    const first = embeds?.[0]?.title;
+    if (first === undefined) return false;
+    if (title === undefined) {
+      if (!JSON.stringify(embeds).includes(BRIEF_MARK)) return false;
+      title = first;
+    }
+    return first === title;
+  };
+}
+
+/** A bot in its child process. */
+interface Child {
+  readonly exited: () => boolean;
+  stats(): Promise<ChildStats>;
+  stop(): Promise<void>;
+}
+
+type ChildMessage = { ready: true } | { stats: ChildStats };
+
+/** Runs bench/discord-child.ts under tsx, with an IPC channel for its readiness and readings. */
+async function startChild(kind: DiscordKind, emu: BenchEmulator): Promise<Child> {
+  // DISCORD_BENCH_CPU_PROF=<folder> profiles the bots (node --cpu-prof), to see where their time goes.
+  const dir = process.env.DISCORD_BENCH_CPU_PROF;
+  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [...profile, '--import', 'tsx', CHILD, kind, emu.apiUrl, emu.token],
+    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  );
+  let gone = false;
+  const exited = new Promise<void>((resolve) =>
+    child.once('exit', () => {
+      gone = true;
+      resolve();
+    }),
+  );
+  const next = (what: string, ms: number) =>
+    new Promise<ChildMessage>((resolve, reject) => {
+      const done = (error?: Error, m?: ChildMessage) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(m as ChildMessage);
+      };
+      const onMessage = (m: ChildMessage) => done(undefined, m);
+      const onExit = (code: number | null) => done(new Error(`the ${kind} bot exited (${code}) ${what}`));
+      const timer = setTimeout(() => done(new Error(`the ${kind} bot: no answer ${what}`)), ms);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const stop = async () => {
+    if (gone) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_STOP_TIMEOUT_MS);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const m = await next('before it was ready', CHILD_START_TIMEOUT_MS);
+    if (!('ready' in m)) throw new Error(`the ${kind} bot sent ${JSON.stringify(m)} before it was ready`);
+    return {
+      exited: () => gone,
+      async stats() {
+        const answer = next('to a stats request', REQUEST_TIMEOUT_MS);
+        child.send('stats');
+        const reply = await answer;
+        if (!('stats' in reply)) throw new Error(`the ${kind} bot sent ${JSON.stringify(reply)}`);
+        return reply.stats;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** Polls `predicate` every 10 ms for at most `ms`. */
+async function until(predicate: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`Discord bench: timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+interface LoopResult {
+  readonly latencies: number[];
+  readonly failed: number;
+  readonly deferred: number;
+  readonly seconds: number;
+}
+
+/** Closed loop: `concurrency` workers each dispatch, await the reply, dispatch again; bounded in time and count. */
+async function closedLoop(
+  fire: () => Promise<Outcome>,
+  o: { concurrency: number; ms: number; maxRequests: number; alive: () => boolean },
+): Promise<LoopResult> {
+  const latencies: number[] = [];
+  let failed = 0;
+  let deferred = 0;
+  let sent = 0;
+  const t0 = process.hrtime.bigint();
+  const deadline = Date.now() + o.ms;
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (Date.now() < deadline && sent < o.maxRequests && o.alive()) {
+        sent++;
+        const outcome = await fire();
+        if (!outcome.ok) {
+          failed++;
+          await new Promise((resolve) => setTimeout(resolve, 10)); // a failing bot must not turn this into a spin
+        } else {
+          latencies.push(outcome.ms);
+          if (outcome.deferred) deferred++;
+        }
+      }
+    }),
+  );
+  return { latencies, failed, deferred, seconds: msSince(t0) / 1000 };
+}
+
+async function runTurn(
+  kind: DiscordKind,
+  emu: BenchEmulator,
+  inflight: Inflight,
+  o: Required<Omit<DiscordBenchOptions, 'progress'>>,
+): Promise<Turn> {
+  await until(() => emu.readyConnections() === 0, CHILD_STOP_TIMEOUT_MS, 'the previous bot to disconnect');
+  const child = await startChild(kind, emu);
+  try {
+    await until(
+      () => emu.readyConnections() === 1,
+      CHILD_START_TIMEOUT_MS,
+      `the ${kind} bot's gateway session`,
+    );
+    inflight.check = replyCheck(kind);
+    const spec = chatInput('trade', 'brief');
+    const fire = () => inflight.fire(spec);
+    const alive = () => !child.exited();
+    const bound = { concurrency: o.concurrency, maxRequests: o.maxRequests, alive };
+    const warm = await closedLoop(fire, { ...bound, ms: o.warmupSeconds * 1000 });
+    collectGarbage();
+    const before = await child.stats();
+    const cpu0 = process.cpuUsage();
+    const run = await closedLoop(fire, { ...bound, ms: o.seconds * 1000 });
+    const emuCpu = process.cpuUsage(cpu0);
+    const after = await child.stats();
+    for (const e of after.firstErrors)
+      if (inflight.errors.length < 5) inflight.errors.push(`${kind} bot: ${e}`);
+    if (child.exited()) throw new Error(`the ${kind} bot exited during its turn`);
+    return {
+      ok: run.latencies.length,
+      seconds: run.seconds,
+      latencies: run.latencies,
+      errors: warm.failed + run.failed + after.errors,
+      deferred: warm.deferred + run.deferred,
+      cpuMs: after.cpuMs - before.cpuMs,
+      emulatorCpuMs: (emuCpu.user + emuCpu.system) / 1000,
+    };
+  } finally {
+    await child.stop();
+  }
+}
+
+function figures(turns: readonly Turn[]): DiscordFigures {
+  const rate = (t: Turn) => t.ok / t.seconds;
+  const best = turns.reduce((a, b) => (rate(b) > rate(a) ? b : a));
+  const latency = stats(best.latencies);
+  return {
+    requests: best.ok,
+    seconds: best.seconds,
+    perSecond: rate(best),
+    p50Ms: latency.p50,
+    p99Ms: latency.p99,
+    maxMs: latency.max,
+    errors: turns.reduce((s, t) => s + t.errors, 0),
+    deferred: turns.reduce((s, t) => s + t.deferred, 0),
+    cpuMsPerRequest: best.ok ? best.cpuMs / best.ok : Number.NaN,
+    emulatorCpuShare: best.emulatorCpuMs / 1000 / best.seconds,
+    turns: turns.map(rate),
+  };
+}
+
+/** Runs the comparison; every loop is bounded in time and count, and only 127.0.0.1 is contacted. */
+export async function benchDiscord(o: DiscordBenchOptions): Promise<DiscordBenchResult> {
+  if (!(o.seconds > 0 && o.seconds <= 60)) throw new Error('benchDiscord: seconds must be in (0, 60]');
+  if (!(Number.isInteger(o.concurrency) && o.concurrency >= 1 && o.concurrency <= 256))
+    throw new Error('benchDiscord: concurrency must be a whole number from 1 to 256');
+  const plan = {
+    seconds: o.seconds,
+    concurrency: o.concurrency,
+    warmupSeconds: Math.min(o.warmupSeconds ?? Math.min(1, o.seconds / 2), 10),
+    rounds: Math.max(1, Math.min(o.rounds ?? 2, 5)),
+    maxRequests: o.maxRequests ?? 1_000_000,
+  };
+  let emu: BenchEmulator | undefined;
+  const inflight = new Inflight(() => emu as BenchEmulator);
+  emu = await startBenchEmulator(
+    { onCallback: inflight.onCallback, onEdit: inflight.onEdit },
+    { heartbeatIntervalMs: HEARTBEAT_MS },
+  );
+  try {
+    const turns: Record<DiscordKind, Turn[]> = { bare: [], ours: [] };
+    for (let round = 1; round <= plan.rounds; round++) {
+      for (const kind of KINDS) {
+        const turn = await runTurn(kind, emu, inflight, plan);
+        turns[kind].push(turn);
+        o.progress?.(
+          `discord: ${kind} round ${round}: ${(turn.ok / turn.seconds).toFixed(0)} /s, ` +
+            `p99 ${stats(turn.latencies).p99.toFixed(2)} ms, ${turn.errors} errors, ` +
+            `${(turn.cpuMs / Math.max(1, turn.ok)).toFixed(3)} CPU ms per reply`,
+        );
+      }
+    }
+    const bare = figures(turns.bare);
+    const ours = figures(turns.ours);
+    return {
+      bare,
+      ours,
+      ratio: ours.perSecond / bare.perSecond,
+      p99Ratio: ours.p99Ms / bare.p99Ms,
+      cpuRatio: ours.cpuMsPerRequest / bare.cpuMsPerRequest,
+      problems: [...emu.problems],
+      firstErrors: [...inflight.errors],
+      concurrency: plan.concurrency,
+      rounds: plan.rounds,
+    };
+  } finally {
+    await emu.close();
+  }
+}
+
+/** Whether the run met every target: throughput ratio, no errors, no refused requests. */
+export function discordPassed(r: DiscordBenchResult): boolean {
+  return r.ratio >= DISCORD_TARGET_RATIO && r.bare.errors + r.ours.errors === 0 && r.problems.length === 0;
+}
+
+/** Header of the rows `describe` returns. */
+export const DISCORD_HEADER: readonly string[] = ['figure', 'value', 'target', 'result'];
+
+/** The result as table rows [figure, value, target, PASS/FAIL or '—'], for bench/run.ts to print. */
+export function describe(r: DiscordBenchResult): string[][] {
+  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
+  const n = (x: number) => Math.round(x).toLocaleString('en-US');
+  const ms = (x: number) => `${x.toFixed(2)} ms`;
+  const who = { bare: 'bare discord.js client (replies "ok")', ours: 'our bot (`/trade brief`)' };
+  const rows = (kind: DiscordKind, f: DiscordFigures): string[][] => [
+    [
+      `${who[kind]}: interactions answered per second`,
+      `${n(f.perSecond)} /s (${n(f.requests)} in ${f.seconds.toFixed(2)} s; turns ${f.turns.map(n).join(', ')})`,
+      '—',
+      '—',
+    ],
+    [`${who[kind]}: latency p50 / p99`, `${ms(f.p50Ms)} / ${ms(f.p99Ms)}`, '—', '—'],
+    [
+      `${who[kind]}: bot CPU per interaction; emulator CPU`,
+      `${f.cpuMsPerRequest.toFixed(3)} ms; ${(f.emulatorCpuShare * 100).toFixed(0)}% of a core`,
+      '—',
+      '—',
+    ],
+  ];
+  const errors = r.bare.errors + r.ours.errors;
+  return [
+    ...rows('bare', r.bare),
+    ...rows('ours', r.ours),
+    [
+      'throughput, ours / bare',
+      r.ratio.toFixed(3),
+      `>= ${DISCORD_TARGET_RATIO}`,
+      verdict(r.ratio >= DISCORD_TARGET_RATIO),
+    ],
+    ['p99 latency, ours / bare', r.p99Ratio.toFixed(2), '—', '—'],
+    ['bot CPU per interaction, ours / bare', r.cpuRatio.toFixed(2), '—', '—'],
+    [
+      'errors (timeouts, refused callbacks, wrong replies, bot errors)',
+      `${errors} (bare ${r.bare.errors}, ours ${r.ours.errors})`,
+      '0',
+      verdict(errors === 0),
+    ],
+    [
+      'requests the emulator refused (Discord rules)',
+      String(r.problems.length),
+      '0',
+      verdict(r.problems.length === 0),
+    ],
+  ];
+}

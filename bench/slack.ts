@@ -1,0 +1,366 @@
+/**
+ * Slack (issue 4): `/trade brief` through our app (createSlack over a seeded bot) against a bare Bolt app that
+ * only acks, both in child processes (bench/slack-child.ts), measured in the same run:
+ * - HTTP mode: signed slash-command POSTs on loopback from a keep-alive http.Agent loop in this process;
+ * - Socket Mode: `slash_commands` envelopes from the Slack emulator (one per app), timed until the ack arrives.
+ * A closed loop keeps `concurrency` requests in flight; each run has a warm-up, then is bounded in time and count;
+ * the app's process reports its CPU time over the timed part (IPC), for a cost per request;
+ * the apps take turns (bare, ours, bare, ours...) to spread the machine's noise over both.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { type SlackEmulator, startSlackEmulator } from '../tests/emulators/slack-emulator.js';
+import { slashCommandBody, slashCommandFields } from '../tests/emulators/slack-payloads.js';
+import { signedFormHeaders } from '../tests/emulators/slack-signing.js';
+import type { Params } from '../tests/emulators/slack-types.js';
+import { BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
+import { type LatencyStats, msSince, stats } from './support.js';
+
+const ROOT = new URL('..', import.meta.url).pathname;
+const CHILD = new URL('./slack-child.ts', import.meta.url).pathname;
+/** A request not answered within this time counts as an error. */
+const REQUEST_TIMEOUT_MS = 5_000;
+const CHILD_START_TIMEOUT_MS = 60_000;
+export const KINDS: readonly SlackKind[] = ['bare', 'ours'];
+
+export interface SlackOptions {
+  readonly concurrency: number;
+  /** Untimed load before each timed run (ms); longer before an app's first run, while its JIT tiers up. */
+  readonly warmupMs: number;
+  readonly firstWarmupMs: number;
+  /** Each timed run lasts this long (ms), or until maxRequests were sent. */
+  readonly durationMs: number;
+  readonly maxRequests: number;
+  /** How many times each app takes its turn, per mode. */
+  readonly rounds: number;
+  readonly progress?: (line: string) => void;
+}
+
+/** One timed run of one app. */
+interface Run {
+  readonly ok: number;
+  readonly errors: number;
+  readonly seconds: number;
+  readonly latencies: number[];
+  /** CPU time the app's process used during the timed part (ms). */
+  readonly serverCpuMs: number;
+}
+
+export interface AppFigures {
+  /** Correct replies per second over all timed runs. */
+  readonly rps: number;
+  readonly latency: LatencyStats;
+  readonly ok: number;
+  /** Failed requests, timeouts and wrong replies. */
+  readonly errors: number;
+  /** Replies per second of each run, in order. */
+  readonly runRps: readonly number[];
+  /** CPU time of the app's process per request (ms), over the timed runs: the cost of one request. */
+  readonly cpuPerRequestMs: number;
+}
+
+export interface ModeResult {
+  readonly mode: SlackMode;
+  readonly bare: AppFigures;
+  readonly ours: AppFigures;
+  /** ours.rps / bare.rps (target >= 0.85) and ours p99 / bare p99 (target <= 1.25). */
+  readonly rpsRatio: number;
+  readonly p99Ratio: number;
+}
+
+export interface SlackResult {
+  readonly http: ModeResult;
+  readonly socket: ModeResult;
+}
+
+/** Closed loop: `concurrency` workers each send, await the reply, send again; bounded in time and count. */
+async function closedLoop(app: App, warmupMs: number, o: SlackOptions): Promise<Run> {
+  const { fire } = app;
+  const warmUntil = Date.now() + warmupMs;
+  let warm = 0;
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (Date.now() < warmUntil && warm++ < o.maxRequests) await fire().catch(() => false);
+    }),
+  );
+  const latencies: number[] = [];
+  let errors = 0;
+  let sent = 0;
+  const cpu0 = await app.child.cpuMs();
+  const t0 = process.hrtime.bigint();
+  const deadline = Date.now() + o.durationMs;
+  await Promise.all(
+    Array.from({ length: o.concurrency }, async () => {
+      while (Date.now() < deadline && sent < o.maxRequests) {
+        sent++;
+        const s = process.hrtime.bigint();
+        const good = await fire().catch(() => false);
+        if (good) latencies.push(msSince(s));
+        else errors++;
+      }
+    }),
+  );
+  const seconds = msSince(t0) / 1000;
+  const serverCpuMs = (await app.child.cpuMs()) - cpu0;
+  return { ok: latencies.length, errors, seconds, latencies, serverCpuMs };
+}
+
+function figures(runs: readonly Run[]): AppFigures {
+  const ok = runs.reduce((s, r) => s + r.ok, 0);
+  const seconds = runs.reduce((s, r) => s + r.seconds, 0);
+  return {
+    rps: ok / seconds,
+    latency: stats(runs.flatMap((r) => r.latencies)),
+    ok,
+    errors: runs.reduce((s, r) => s + r.errors, 0),
+    runRps: runs.map((r) => r.ok / r.seconds),
+    cpuPerRequestMs:
+      runs.reduce((s, r) => s + r.serverCpuMs, 0) / runs.reduce((s, r) => s + r.ok + r.errors, 0),
+  };
+}
+
+/** A child process running one app; `port` is set in HTTP mode. */
+interface Child {
+  readonly port?: number;
+  /** The child's CPU time so far (user + system, ms). */
+  cpuMs(): Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** Starts the children of both apps, adding each to `children` (stopped by the caller) even when the other fails. */
+async function startBoth(
+  mode: SlackMode,
+  apiUrl: (kind: SlackKind) => string,
+  children: Child[],
+): Promise<Record<SlackKind, Child>> {
+  const settled = await Promise.allSettled(KINDS.map((kind) => startChild(mode, kind, apiUrl(kind))));
+  for (const s of settled) if (s.status === 'fulfilled') children.push(s.value);
+  const failed = settled.find((s) => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const [bare, ours] = settled.map((s) => (s as PromiseFulfilledResult<Child>).value) as [Child, Child];
+  return { bare, ours };
+}
+
+type ChildMessage = { ready: true; port?: number } | { cpu: NodeJS.CpuUsage };
+
+/** Runs bench/slack-child.ts under tsx, with an IPC channel for its readiness and CPU readings. */
+async function startChild(mode: SlackMode, kind: SlackKind, apiUrl: string): Promise<Child> {
+  // BENCH_CPU_PROF=<folder> profiles the apps (node --cpu-prof), to see where their time goes.
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
+  const args = [...profile, '--import', 'tsx', CHILD, mode, kind, apiUrl];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const next = (what: string, pick: (m: ChildMessage) => boolean, ms: number) =>
+    new Promise<ChildMessage>((resolve, reject) => {
+      const done = (error?: Error, m?: ChildMessage) => {
+        clearTimeout(timer);
+        child.off('message', onMessage);
+        child.off('exit', onExit);
+        if (error) reject(error);
+        else resolve(m as ChildMessage);
+      };
+      const onMessage = (m: ChildMessage) => {
+        if (pick(m)) done(undefined, m);
+      };
+      const onExit = (code: number | null) =>
+        done(new Error(`the ${kind} ${mode} app exited (${code}) ${what}`));
+      const timer = setTimeout(() => done(new Error(`the ${kind} ${mode} app: no answer ${what}`)), ms);
+      child.on('message', onMessage);
+      child.once('exit', onExit);
+    });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const ready = await next('before it was ready', (m) => 'ready' in m, CHILD_START_TIMEOUT_MS);
+    return {
+      port: 'ready' in ready ? ready.port : undefined,
+      async cpuMs() {
+        const answer = next('to a CPU reading', (m) => 'cpu' in m, REQUEST_TIMEOUT_MS);
+        child.send('cpu');
+        const m = await answer;
+        return 'cpu' in m ? (m.cpu.user + m.cpu.system) / 1000 : Number.NaN;
+      },
+      stop,
+    };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+/** A signed slash-command POST on a keep-alive connection; resolves with the status and the body. */
+function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        path: '/slack/events',
+        method: 'POST',
+        agent,
+        headers: {
+          ...signedFormHeaders(BENCH_SIGNING_SECRET, body),
+          'Content-Length': Buffer.byteLength(body),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString() }));
+        res.on('error', reject);
+      },
+    );
+    req.setTimeout(REQUEST_TIMEOUT_MS, () => req.destroy(new Error('request timed out')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+/** What each app must answer in the acknowledgement: `ok`, or our Block Kit brief. */
+const httpReplyOk = (kind: SlackKind, text: string) =>
+  kind === 'bare' ? text === 'ok' : text.startsWith('{') && text.includes('"blocks"');
+const socketReplyOk = (kind: SlackKind, payload: Params | undefined) =>
+  kind === 'bare' ? payload?.text === 'ok' : Array.isArray(payload?.blocks);
+
+/** An app under load: its process, and one request to it (true when answered as expected). */
+interface App {
+  readonly child: Child;
+  readonly fire: () => Promise<boolean>;
+}
+
+/** Runs the turns (bare, ours) × rounds and returns the comparison. */
+async function compare(mode: SlackMode, apps: Record<SlackKind, App>, o: SlackOptions): Promise<ModeResult> {
+  const runs: Record<SlackKind, Run[]> = { bare: [], ours: [] };
+  for (let round = 1; round <= o.rounds; round++) {
+    for (const kind of KINDS) {
+      const run = await closedLoop(apps[kind], round === 1 ? o.firstWarmupMs : o.warmupMs, o);
+      runs[kind].push(run);
+      o.progress?.(
+        `slack ${mode}: ${kind} round ${round}: ${(run.ok / run.seconds).toFixed(0)} req/s, ${run.errors} errors`,
+      );
+    }
+  }
+  const bare = figures(runs.bare);
+  const ours = figures(runs.ours);
+  return { mode, bare, ours, rpsRatio: ours.rps / bare.rps, p99Ratio: ours.latency.p99 / bare.latency.p99 };
+}
+
+async function benchHttp(o: SlackOptions): Promise<ModeResult> {
+  // The emulator answers the apps' auth.test at start-up; a brief needs no other Web API call.
+  const emu = await startSlackEmulator();
+  const children: Child[] = [];
+  const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
+  try {
+    const apps = await startBoth('http', () => emu.apiUrl, children);
+    let n = 0;
+    const fireAt = (kind: SlackKind) => async () => {
+      const port = apps[kind].port;
+      if (port === undefined) throw new Error(`the ${kind} app reported no port`);
+      const i = ++n;
+      const body = slashCommandBody({
+        text: 'brief',
+        userId: 'UREADER',
+        channelId: 'CTRADE',
+        triggerId: `bench-${i}`,
+        responseUrl: emu.responseUrl(`r${i}`),
+      });
+      const r = await post(agent, port, body);
+      return r.status === 200 && httpReplyOk(kind, r.text);
+    };
+    return await compare(
+      'http',
+      { bare: { child: apps.bare, fire: fireAt('bare') }, ours: { child: apps.ours, fire: fireAt('ours') } },
+      o,
+    );
+  } finally {
+    agent.destroy();
+    await Promise.all(children.map((c) => c.stop()));
+    await emu.close();
+  }
+}
+
+/**
+ * Resolves with the payload of each envelope's ack. The emulator records every ack in a list; this reads the
+ * list from where it left off and empties it now and then (emulator.reset), so a long run stays O(1) per ack.
+ */
+function ackWaiter(emu: SlackEmulator): (envelopeId: string) => Promise<Params | undefined> {
+  let cursor = 0;
+  const got = new Map<string, Params | undefined>();
+  const drain = () => {
+    const acks = emu.acks;
+    for (; cursor < acks.length; cursor++) {
+      const ack = acks[cursor];
+      if (ack) got.set(ack.envelope_id, ack.payload);
+    }
+    if (cursor > 5_000) {
+      emu.reset();
+      cursor = 0;
+    }
+  };
+  return async (id) => {
+    await emu.waitUntil(() => {
+      drain();
+      return got.has(id);
+    }, REQUEST_TIMEOUT_MS);
+    const payload = got.get(id);
+    got.delete(id);
+    return payload;
+  };
+}
+
+async function benchSocket(o: SlackOptions): Promise<ModeResult> {
+  // One emulator per app: an envelope goes to every client connected to an emulator.
+  const emus: Partial<Record<SlackKind, SlackEmulator>> = {};
+  const children: Child[] = [];
+  try {
+    for (const kind of KINDS) emus[kind] = await startSlackEmulator();
+    const apps = await startBoth('socket', (kind) => (emus[kind] as SlackEmulator).apiUrl, children);
+    for (const kind of KINDS) {
+      const emu = emus[kind] as SlackEmulator;
+      await emu.waitUntil(() => emu.connections() === 1, CHILD_START_TIMEOUT_MS);
+    }
+    let n = 0;
+    const fireAt = (kind: SlackKind) => {
+      const emu = emus[kind] as SlackEmulator;
+      const ackOf = ackWaiter(emu);
+      return async () => {
+        const i = ++n;
+        const id = emu.sendEnvelope(
+          'slash_commands',
+          slashCommandFields({
+            text: 'brief',
+            userId: 'UREADER',
+            channelId: 'CTRADE',
+            triggerId: `bench-${i}`,
+            responseUrl: emu.responseUrl(`r${i}`),
+          }),
+        );
+        return socketReplyOk(kind, await ackOf(id));
+      };
+    };
+    return await compare(
+      'socket',
+      { bare: { child: apps.bare, fire: fireAt('bare') }, ours: { child: apps.ours, fire: fireAt('ours') } },
+      o,
+    );
+  } finally {
+    await Promise.all(children.map((c) => c.stop()));
+    for (const emu of Object.values(emus)) await emu?.close();
+  }
+}
+
+export async function benchSlack(o: SlackOptions): Promise<SlackResult> {
+  const http = await benchHttp(o);
+  const socket = await benchSocket(o);
+  return { http, socket };
+}

@@ -1,0 +1,37 @@
+import type { Bot } from '../bot.js';
+
+const MINUTE = 60_000;
+
+/**
+ * Rendered answers to read-only commands, reused while nothing can change them: the same store
+ * revision, the same minute of the bot's clock (countdowns and "as of" move by the minute), the same
+ * channel, editor rights and text. A burst of `/trade brief` in a channel is rendered once.
+ */
+export class ReplyCache<T> {
+  private readonly entries = new Map<string, T>();
+
+  constructor(
+    private readonly bot: Bot,
+    private readonly max = 500,
+  ) {}
+
+  private key(parts: readonly unknown[]): string {
+    return [this.bot.store.revision, Math.floor(this.bot.clock.now() / MINUTE), ...parts].join('\u0000');
+  }
+
+  /** The cached answer for `parts`, if there is one for this revision and minute. */
+  peek(parts: readonly unknown[]): T | undefined {
+    return this.entries.get(this.key(parts));
+  }
+
+  /** The cached answer for `parts` in this revision and minute, or the one `build` makes now. */
+  async get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
+    const key = this.key(parts);
+    const hit = this.entries.get(key);
+    if (hit !== undefined) return hit;
+    const value = await build();
+    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
+    this.entries.set(key, value);
+    return value;
+  }
+}
