@@ -21,7 +21,7 @@ export default defineCommand({
     const src = item.sources[0];
     return {
       title: `${item.title}: ${left}`,
-      intro: [whenSpan(item), flags.length ? ` · ${flags.join(', ')}` : ''],
+      intro: [whenSpan(item, true), flags.length ? ` · ${flags.join(', ')}` : ''],
       sections: [],
       context: [[...(src ? [link(src.url, src.title), ' · '] : []), code(item.id)]],
       visibility: 'ephemeral',

@@ -21,7 +21,7 @@ export default defineCommand({
     const { item } = found;
     const now = ctx.now();
     const fields: Field[] = [
-      { label: 'When', value: [whenSpan(item), ` (${item.zone}) · ${itemCountdown(item, now)}`] },
+      { label: 'When', value: [whenSpan(item, true), ` (${item.zone}) · ${itemCountdown(item, now)}`] },
       { label: 'Status', value: [statusAt(item, now)] },
       { label: 'Kind', value: [item.kind] },
       { label: 'Countries', value: [item.countries.map(countryName).join(', ')] },

@@ -1,9 +1,22 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
+import { parseDuration } from './commands/values.js';
 import { isCountryCode, TimeZone } from './domain/primitives.js';
 
 const optionalSecret = (what: string) => z.string().trim().min(1, `${what} is set but blank`).optional();
+
+/** A duration such as 6h or 90m, in milliseconds: how late a missed post may still go out. */
+const graceWindow = (fallback: string) =>
+  z
+    .string()
+    .default(fallback)
+    .transform((text, ctx) => {
+      const r = parseDuration(text);
+      if (r.ok) return r.value * 60_000;
+      ctx.addIssue({ code: 'custom', message: r.error });
+      return z.NEVER;
+    });
 
 const EditorRef = z
   .string()
@@ -49,6 +62,8 @@ export const ConfigSchema = z.object({
     .regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  REMINDER_GRACE: graceWindow('6h'),
+  DIGEST_GRACE: graceWindow('2h'),
   SLACK_ADMINS_ARE_EDITORS: z
     .enum(['true', 'false'])
     .default('false')

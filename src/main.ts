@@ -12,7 +12,14 @@ async function main(): Promise<void> {
     await app.close();
     return failStartup(err);
   });
-  const scheduler = runScheduler(new Scheduler(bot, platforms.deliver, log), log, app.args.speed > 1);
+  const scheduler = runScheduler(
+    new Scheduler(bot, platforms.deliver, log, {
+      reminderGraceMs: bot.config.REMINDER_GRACE,
+      digestGraceMs: bot.config.DIGEST_GRACE,
+    }),
+    log,
+    app.args.speed > 1,
+  );
   let closing = false;
   const shutdown = async (code: number) => {
     if (closing) return;

@@ -18,9 +18,13 @@ export function itemCountdown(item: TimelineItem, nowMs: number): string {
   return diff > 0 ? `in ${diff} days` : `${-diff} days ago`;
 }
 
-/** When an item happens: its dates, or its instant shown in the reader's zone. */
-export function whenSpan(item: TimelineItem): Span {
-  return item.days ? day(item.days.start, item.days.end) : time(item.startMs, 'datetime', item.zone);
+/**
+ * When an item happens: its dates, or its instant shown in the reader's zone; `live` adds a countdown
+ * where the platform can keep one running (Discord's <t:…:R>).
+ */
+export function whenSpan(item: TimelineItem, live = false): Span {
+  if (item.days) return day(item.days.start, item.days.end);
+  return time(item.startMs, live ? 'datetime+relative' : 'datetime', item.zone);
 }
 
 const STATUS_NOTE: Partial<Record<string, string>> = {
