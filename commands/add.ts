@@ -2,7 +2,7 @@ import { defineCommand } from '../src/commands/define.js';
 import { checkEvent, eventFields, list, slugify, toMoment } from '../src/commands/event-input.js';
 import { text } from '../src/commands/options.js';
 import { code, errorReply, type Reply } from '../src/render/reply.js';
-import { addEvent, freeId } from '../src/store/catalog.js';
+import { addEvent, CatalogError } from '../src/store/catalog.js';
 
 export default defineCommand({
   name: 'add',
@@ -23,7 +23,7 @@ export default defineCommand({
     const title = o.title as string;
     const url = o.source as string;
     const candidate = {
-      id: o.id ?? freeId(ctx.store.read(), slugify(title)),
+      id: o.id ?? slugify(title),
       title,
       kind: o.kind ?? 'meeting',
       start: toMoment(o.start as NonNullable<typeof o.start>),
@@ -41,12 +41,22 @@ export default defineCommand({
     };
     const checked = checkEvent(candidate);
     if (!checked.ok) return errorReply(`${checked.error}. Nothing was added.`);
-    const event = await addEvent(
-      ctx.store,
-      checked.event,
-      `${ctx.actor.platform}:${ctx.actor.id}`,
-      new Date(ctx.now()).toISOString(),
-    );
+    let event: typeof checked.event;
+    try {
+      // A given id must be free; an id made from the title is made free (title-2, …) inside the write.
+      const actor = `${ctx.actor.platform}:${ctx.actor.id}`;
+      event = await addEvent(
+        ctx.store,
+        checked.event,
+        actor,
+        new Date(ctx.now()).toISOString(),
+        o.id === undefined,
+      );
+    } catch (err) {
+      if (err instanceof CatalogError)
+        return errorReply(`${err.message} Nothing was added.`, 'Choose another `id:`.');
+      throw err;
+    }
     return {
       title: `Added ${event.title}`,
       intro: ['See it with ', code(`/trade event ${event.id}`)],

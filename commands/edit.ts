@@ -3,7 +3,7 @@ import { defineCommand } from '../src/commands/define.js';
 import { checkEvent, eventFields, list, toMoment } from '../src/commands/event-input.js';
 import { text } from '../src/commands/options.js';
 import { code, errorReply, type Reply } from '../src/render/reply.js';
-import { replaceEvent } from '../src/store/catalog.js';
+import { CatalogError, replaceEvent } from '../src/store/catalog.js';
 
 export default defineCommand({
   name: 'edit',
@@ -49,13 +49,13 @@ export default defineCommand({
     const changed = changedFields(current, checked.event);
     if (changed.length === 0)
       return errorReply('Those values are what the event has already. Nothing was changed.');
-    await replaceEvent(
-      ctx.store,
-      id,
-      checked.event,
-      `${ctx.actor.platform}:${ctx.actor.id}`,
-      new Date(ctx.now()).toISOString(),
-    );
+    try {
+      const actor = `${ctx.actor.platform}:${ctx.actor.id}`;
+      await replaceEvent(ctx.store, current, checked.event, actor, new Date(ctx.now()).toISOString());
+    } catch (err) {
+      if (err instanceof CatalogError) return errorReply(`${err.message} Nothing was changed.`);
+      throw err;
+    }
     return {
       title: `Edited ${checked.event.title}`,
       intro: [`Changed: ${changed.join(', ')}. See it with `, code(`/trade event ${id}`)],

@@ -3,7 +3,8 @@ import { bool, countries } from '../src/commands/options.js';
 import { clockTime, durations, kinds, timeZone } from '../src/commands/schedule-options.js';
 import { subscriptionFields } from '../src/commands/subscription-lines.js';
 import { Subscription } from '../src/domain/subscription.js';
-import type { Reply } from '../src/render/reply.js';
+import { errorReply, type Reply } from '../src/render/reply.js';
+import { CatalogError } from '../src/store/catalog.js';
 import { findSubscription, saveSubscription } from '../src/store/subscriptions.js';
 
 export default defineCommand({
@@ -40,7 +41,12 @@ export default defineCommand({
       createdAt: current?.createdAt ?? new Date(now).toISOString(),
       createdBy: current?.createdBy ?? `${ctx.actor.platform}:${ctx.actor.id}`,
     });
-    await saveSubscription(ctx.store, sub);
+    try {
+      await saveSubscription(ctx.store, sub, current);
+    } catch (err) {
+      if (err instanceof CatalogError) return errorReply(`${err.message} Nothing was changed.`);
+      throw err;
+    }
     return {
       title: current ? 'Subscription updated' : 'Subscribed: this channel gets the digest and reminders',
       sections: [{ fields: subscriptionFields(sub, now) }],

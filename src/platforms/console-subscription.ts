@@ -1,6 +1,6 @@
 import type { Bot } from '../bot.js';
 import { Subscription } from '../domain/subscription.js';
-import { saveSubscription } from '../store/subscriptions.js';
+import { findSubscription, saveSubscription } from '../store/subscriptions.js';
 import { CONSOLE_CHANNEL } from './console.js';
 
 /** Subscribes the terminal once, on the first start, so it shows digests and reminders; an unsubscribe sticks. */
@@ -12,5 +12,5 @@ export async function subscribeConsoleOnce(bot: Bot): Promise<void> {
     createdAt: new Date(bot.clock.now()).toISOString(),
     createdBy: 'console:default',
   });
-  await saveSubscription(bot.store, sub);
+  await saveSubscription(bot.store, sub, findSubscription(bot.store, CONSOLE_CHANNEL));
 }

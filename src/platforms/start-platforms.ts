@@ -45,7 +45,7 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
         ? 'slack: connected over Socket Mode'
         : `slack: listening on port ${port} at /slack/events`,
     );
-    routes.slack = (channel, reply, key) => slack.deliver(channel.id, reply, key);
+    routes.slack = (channel, reply, key, attempt) => slack.deliver(channel.id, reply, key, attempt);
     stops.push(() => slack.stop());
     names.push('slack');
   }
@@ -59,10 +59,10 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
   }
   return {
     names,
-    deliver: (channel, reply, key) => {
+    deliver: (channel, reply, key, attempt) => {
       const route = routes[channel.platform];
       if (!route) return Promise.reject(new Error(`${channel.platform} is not connected in this process`));
-      return route(channel, reply, key);
+      return route(channel, reply, key, attempt);
     },
     async stop() {
       for (const stop of stops) await stop().catch((err) => log.warn('a platform did not stop cleanly', err));

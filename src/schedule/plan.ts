@@ -16,7 +16,8 @@ export interface PlanState {
   readonly wasReminded: (channelKey: string, itemId: string) => boolean;
 }
 
-const HALF_DAY_PLUS = 15 * 3_600_000;
+/** How far an all-day item's midnight can be from the same date's midnight in another zone (UTC-12 to UTC+14). */
+const ZONE_SPREAD = 27 * 3_600_000;
 const REMINDED_STATUSES = new Set(['scheduled', 'tentative', 'unknown-outcome']);
 
 export const reminderKey = (channel: ChannelRef, itemId: string, lead: number, startMs: number) =>
@@ -71,7 +72,7 @@ function reminders(state: PlanState, from: number, to: number, out: Occurrence[]
   for (const [lead, zones] of byLeadAndZone(state.subscriptions)) {
     const leadMs = lead * 60_000;
     // All-day items start at midnight in each channel's own zone: widen by the largest zone offset.
-    const items = state.timeline.between(from + leadMs - HALF_DAY_PLUS, to + leadMs + HALF_DAY_PLUS);
+    const items = state.timeline.between(from + leadMs - ZONE_SPREAD, to + leadMs + ZONE_SPREAD);
     for (const item of items) {
       // A measure's start or end is a point in time: whether it is still ahead is decided per channel below.
       if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;

@@ -8,11 +8,15 @@ import { occurrenceReply } from './messages.js';
 import type { Occurrence } from './occurrence.js';
 import { due } from './plan.js';
 
-/** Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates. */
+/**
+ * Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates;
+ * `attempt` counts from 1, and a platform looks for an earlier copy only on a retry.
+ */
 export type Deliver = (
   channel: ChannelRef,
   reply: Reply,
   key: string,
+  attempt: number,
 ) => Promise<{ ref?: string } | undefined>;
 
 export interface SchedulerOptions {
@@ -204,7 +208,7 @@ export class Scheduler {
     const now = this.bot.clock.now();
     if (!reply) return { ...pending, state: 'missed', doneAt: iso(now), lastError: 'the item was removed' };
     try {
-      const r = await this.deliver(occ.channel, reply, occ.key);
+      const r = await this.deliver(occ.channel, reply, occ.key, pending.attempts);
       return {
         ...pending,
         state: 'sent',

@@ -20,25 +20,41 @@ export function freeId(d: Readonly<StoreData>, base: string): string {
   for (let n = 2; ; n++) if (!idTaken(d as StoreData, `${base}-${n}`)) return `${base}-${n}`;
 }
 
-/** Adds a validated event and records who added it. */
-export function addEvent(store: Store, event: TradeEvent, actor: string, at: string): Promise<TradeEvent> {
+/**
+ * Adds a validated event and records who added it. With `pickId`, the id is made free inside the write
+ * (base, base-2, …); otherwise an id already taken is refused.
+ */
+export function addEvent(
+  store: Store,
+  event: TradeEvent,
+  actor: string,
+  at: string,
+  pickId = false,
+): Promise<TradeEvent> {
   return store.update((d) => {
-    if (idTaken(d, event.id)) throw new CatalogError(`An item with id \`${event.id}\` already exists.`);
-    d.events.push(event);
-    audit(d, { at, actor, action: 'add', type: 'event', id: event.id, after: event });
-    return event;
+    const added = pickId ? { ...event, id: freeId(d, event.id) } : event;
+    if (idTaken(d, added.id)) throw new CatalogError(`An item with id \`${added.id}\` already exists.`);
+    d.events.push(added);
+    audit(d, { at, actor, action: 'add', type: 'event', id: added.id, after: added });
+    return added;
   });
 }
 
-/** Replaces an event by id with `next` (already validated) and records before and after. */
-export function replaceEvent(store: Store, id: string, next: TradeEvent, actor: string, at: string) {
+/**
+ * Replaces `current` (the event as the editor saw it) with `next`; refused if someone changed it
+ * meanwhile, so two edits at once never silently undo each other.
+ */
+export function replaceEvent(store: Store, current: TradeEvent, next: TradeEvent, actor: string, at: string) {
   return store.update((d) => {
-    const i = d.events.findIndex((e) => e.id === id);
-    if (i < 0) throw new CatalogError(`No event has id \`${id}\`.`);
-    const before = d.events[i];
+    const i = d.events.findIndex((e) => e.id === current.id);
+    if (i < 0) throw new CatalogError(`No event has id \`${current.id}\`.`);
+    if (d.events[i] !== current)
+      throw new CatalogError(
+        `\`${current.id}\` was changed by someone else a moment ago; run the edit again.`,
+      );
     d.events[i] = next;
-    audit(d, { at, actor, action: 'edit', type: 'event', id, before, after: next });
-    return { before: before as TradeEvent, after: next };
+    audit(d, { at, actor, action: 'edit', type: 'event', id: current.id, before: current, after: next });
+    return { before: current, after: next };
   });
 }
 

@@ -66,6 +66,33 @@ async function checkExisting(file: string, lockPath: string): Promise<StoreLocke
   return new StoreLockedError(file, msg, info.pid);
 }
 
+/**
+ * Removes a stale lock, unless another process is taking it over at the same moment: a `.takeover` file
+ * created exclusively decides who may, so two starters can never both delete and re-create the lock.
+ */
+async function takeOver(file: string, path: string): Promise<boolean> {
+  const guard = `${path}.takeover`;
+  try {
+    await writeFile(guard, String(process.pid), { flag: 'wx' });
+  } catch {
+    // A guard left by a process that died mid-takeover expires after 10 s.
+    const age =
+      Date.now() -
+      (await stat(guard)
+        .then((s) => s.mtimeMs)
+        .catch(() => Date.now()));
+    if (age > 10_000) await unlink(guard).catch(() => undefined);
+    return false;
+  }
+  try {
+    if (await checkExisting(file, path)) return false;
+    await unlink(path).catch(() => undefined);
+    return true;
+  } finally {
+    await unlink(guard).catch(() => undefined);
+  }
+}
+
 /** Takes the exclusive lock `${file}.lock`, taking over a stale one; throws StoreLockedError if held. */
 export async function acquireLock(file: string, now: () => Date = () => new Date()): Promise<StoreLock> {
   const path = `${file}.lock`;
@@ -79,10 +106,9 @@ export async function acquireLock(file: string, now: () => Date = () => new Date
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const locked = await checkExisting(file, path);
       if (locked) throw locked;
-      if (attempt >= 1) {
+      if (attempt >= 1 || !(await takeOver(file, path))) {
         throw new StoreLockedError(file, `${file} is being opened by another Trade Brief process right now.`);
       }
-      await unlink(path).catch(() => undefined); // stale: remove and retry once
     }
   }
   heldHere.add(path);

@@ -1,15 +1,25 @@
 import { type ChannelRef, channelKey, type Subscription } from '../domain/subscription.js';
+import { CatalogError } from './catalog.js';
 import type { Store } from './store.js';
 
-/** Creates or replaces the subscription of `sub.channel`. Returns the previous one, if any. */
-export function saveSubscription(store: Store, sub: Subscription): Promise<Subscription | undefined> {
+/**
+ * Creates or replaces the subscription of `sub.channel`, provided it is still `expected` (what the
+ * user's settings were merged with); otherwise refused, so two changes at once never undo each other.
+ */
+export function saveSubscription(
+  store: Store,
+  sub: Subscription,
+  expected: Subscription | undefined,
+): Promise<void> {
   return store.update((d) => {
     const i = d.subscriptions.findIndex((s) => channelKey(s.channel) === channelKey(sub.channel));
-    const before = i >= 0 ? d.subscriptions[i] : undefined;
+    if ((i >= 0 ? d.subscriptions[i] : undefined) !== expected)
+      throw new CatalogError(
+        "This channel's subscription was changed by someone else a moment ago; run the command again.",
+      );
     if (i >= 0) d.subscriptions[i] = sub;
     else d.subscriptions.push(sub);
     if (sub.channel.platform === 'console') d.scheduler = { ...d.scheduler, consoleSubscribed: true };
-    return before;
   });
 }
 

@@ -36,6 +36,30 @@ describe('editors change the timeline, with an audit trail', () => {
     );
   });
 
+  it('two edits at once: one applies, the other is told to run again, and neither is silently undone', async () => {
+    const [a, b] = await Promise.all([
+      t.say('edit geneva-follow-up-talks location:Geneva'),
+      t.say('edit geneva-follow-up-talks summary:"Follow-up round"'),
+    ]);
+    expect(a).toMatch(/Edited Geneva follow-up talks/);
+    expect(b).toMatch(/changed by someone else a moment ago; run the edit again\. Nothing was changed\./);
+    const stored = t.store.read().events.find((e) => e.id === 'geneva-follow-up-talks');
+    expect(stored?.location).toBe('Geneva');
+    expect(await t.say('edit geneva-follow-up-talks summary:"Follow-up round"')).toMatch(/Edited/);
+  });
+
+  it('adding with an id that exists says so, and a title already used gets a fresh id', async () => {
+    expect(
+      await t.say(
+        'add id:paris-talks-2026 title:"Another Paris" start:2026-12-03 source:https://example.org/q',
+      ),
+    ).toMatch(/An item with id `paris-talks-2026` already exists\. Nothing was added\./);
+    expect(
+      await t.say('add title:"Geneva follow-up talks" start:2026-12-09 source:https://example.org/q'),
+    ).toContain('/trade event geneva-follow-up-talks-2');
+    await t.say('remove geneva-follow-up-talks-2');
+  });
+
   it('remove archives and restore brings back the same event', async () => {
     expect(await t.say('remove geneva-follow-up-talks')).toContain('Archived Geneva follow-up talks');
     expect(await t.say('event geneva-follow-up-talks')).toMatch(/No event or measure matches/);
@@ -45,7 +69,16 @@ describe('editors change the timeline, with an audit trail', () => {
 
   it('the audit log on disk keeps who did what, before and after', async () => {
     const audit = StoreData.parse(JSON.parse(await readFile(t.file, 'utf8'))).audit;
-    expect(audit.map((a) => a.action)).toEqual(['add', 'edit', 'remove', 'restore']);
+    expect(audit.map((a) => a.action)).toEqual([
+      'add',
+      'edit',
+      'edit',
+      'edit',
+      'add',
+      'remove',
+      'remove',
+      'restore',
+    ]);
     expect(audit.every((a) => a.actor === 'slack:UEDITOR')).toBe(true);
     expect(audit[1]).toMatchObject({ before: { status: 'scheduled' }, after: { status: 'tentative' } });
   });

@@ -8,9 +8,14 @@ type Rig = Awaited<ReturnType<typeof slackRig>>;
 
 /** A scheduler posting through the real Slack adapter, as npm start wires it. */
 function schedulerOf(r: Rig) {
-  return new Scheduler(r.t.bot, (channel, reply, key) => r.slack.deliver(channel.id, reply, key), silentLog, {
-    retryBaseMs: 30_000,
-  });
+  return new Scheduler(
+    r.t.bot,
+    (channel, reply, key, attempt) => r.slack.deliver(channel.id, reply, key, attempt),
+    silentLog,
+    {
+      retryBaseMs: 30_000,
+    },
+  );
 }
 
 const metadataKey = (m: { metadata?: unknown }) =>

@@ -121,6 +121,23 @@ describe('reminders before events, deadlines and expiries', () => {
     expect(before).toBeGreaterThan(0);
   });
 
+  it('an all-day item far west of the channel is reminded from midnight in the channel’s zone', async () => {
+    const t = await seededBot('2026-12-01T00:00:00Z');
+    close = t.close;
+    const s = schedulerFor(t);
+    await s.subscribe(C, 'zone:Asia/Shanghai leads:1d kinds:meeting');
+    await t.ask(
+      'add title:"Pacific coast talks" start:2026-12-10 countries:US,CN source:https://example.org/p',
+    );
+    await t.ask('edit pacific-coast-talks location:"Los Angeles"');
+    // The item is all-day; for a Shanghai channel its day starts at 2026-12-09T16:00Z, so 1 day before is 12-08T16:00Z.
+    for (const iso of ['2026-12-08T15:59:00Z', '2026-12-08T16:00:00Z', '2026-12-08T16:15:00Z'])
+      await s.at(iso);
+    expect(reminders(s.inbox, 'pacific-coast-talks').map((m) => new Date(m.atMs).toISOString())).toEqual([
+      '2026-12-08T16:00:00.000Z',
+    ]);
+  });
+
   it('settled ledger entries older than 60 days are dropped, so the store does not grow without end', async () => {
     const t = await seededBot('2026-11-01T00:00:00Z');
     close = t.close;

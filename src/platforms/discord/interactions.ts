@@ -74,7 +74,8 @@ async function chatInput(
   const work = cache.get(parts, async () => messageBody(await run()));
   const quick = await within(work);
   if (quick) return void (await i.reply(quick));
-  await i.deferReply();
+  // Deferred answers keep their privacy: only a shared brief is public.
+  await i.deferReply(raw.share === true ? {} : { flags: MessageFlags.Ephemeral });
   const { flags: _f, ...body } = await work;
   await i.editReply(body);
 }

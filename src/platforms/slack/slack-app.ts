@@ -4,6 +4,7 @@ import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
 import { guardedServer } from './http-guard.js';
+import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
@@ -77,7 +78,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
     await ack();
     await client.chat
-      .postEphemeral({ channel: view.private_metadata, user: userId, text: result.reply.title })
+      .postEphemeral({ channel: view.private_metadata, user: userId, text: escapeSlack(result.reply.title) })
       .catch((err) => log.warn('could not confirm the new event', err));
   });
   app.error(async (err) => log.error('slack handler failed', err));

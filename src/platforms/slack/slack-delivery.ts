@@ -3,6 +3,7 @@ import type { Reply } from '../../render/reply.js';
 import { renderBlocks } from './block-kit.js';
 
 export const METADATA_EVENT = 'trade_brief_post';
+const UNREADABLE = new Set(['not_in_channel', 'missing_scope', 'channel_not_found']);
 
 export interface DeliveryTiming {
   readonly now: () => number;
@@ -46,7 +47,11 @@ export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) 
   async function alreadyPosted(channel: string, key: string): Promise<string | undefined> {
     const history = await withRetryAfter(() =>
       client.conversations.history({ channel, limit: 50, include_all_metadata: true }),
-    );
+    ).catch((err: { data?: { error?: string } }) => {
+      // A channel the bot may post to but not read (not a member, a DM): nothing to compare with.
+      if (UNREADABLE.has(err.data?.error ?? '')) return { messages: [] };
+      throw err;
+    });
     const found = history.messages?.find(
       (m) =>
         m.metadata?.event_type === METADATA_EVENT &&
@@ -55,9 +60,10 @@ export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) 
     return found?.ts;
   }
 
-  return async (channelId: string, reply: Reply, key: string): Promise<{ ref?: string }> => {
+  return async (channelId: string, reply: Reply, key: string, attempt = 1): Promise<{ ref?: string }> => {
     await paced(channelId);
-    const existing = await alreadyPosted(channelId, key);
+    // Only a retry can find an earlier copy: the first attempt posts straight away.
+    const existing = attempt > 1 ? await alreadyPosted(channelId, key) : undefined;
     if (existing) return { ref: existing };
     const { text, blocks } = renderBlocks(reply);
     const r = await withRetryAfter(() =>

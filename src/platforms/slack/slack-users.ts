@@ -16,7 +16,10 @@ export function slackUsers(client: webApi.WebClient, now: () => number) {
     const user = client.users
       .info({ user: id })
       .then((r) => ({ tz: r.user?.tz, isAdmin: Boolean(r.user?.is_admin || r.user?.is_owner) }))
-      .catch((): SlackUser => ({ isAdmin: false }));
+      .catch((): SlackUser => {
+        cache.delete(id); // a failed lookup (rate limit, network) is not remembered
+        return { isAdmin: false };
+      });
     cache.set(id, { at: now(), user });
     return user;
   };

@@ -49,7 +49,8 @@ export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
   const cache = new ReplyCache<Record<string, unknown>>(d.bot);
   return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
-    const text = (command.text ?? '').trim();
+    // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
+    const text = (command.text ?? '').replace(/^\s*\/?trade\b/i, '').trim();
     const name = text.split(/\s+/)[0] ?? '';
     const found = name ? d.bot.registry.find(name) : undefined;
     const def = found?.ok ? found.def : undefined;
