@@ -1,7 +1,7 @@
 import { REST, Routes } from 'discord.js';
-import { allCommands } from '../commands/index.js';
-import { ConfigError, loadEnv, parseConfig } from './config.js';
-import { discordCommands } from './platforms/discord/command-json.js';
+import { allCommands } from '../../../commands/index.js';
+import { ConfigError, loadEnv, parseConfig } from '../../config.js';
+import { discordCommands } from './command-json.js';
 
 /**
  * `npm run deploy-commands`: registers /trade and /trade-admin with Discord, to one server when
