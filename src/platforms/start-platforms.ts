@@ -53,7 +53,7 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     const discord = createDiscord(bot, { token: c.DISCORD_TOKEN, apiUrl: c.DISCORD_API_URL }, log);
     await discord.start();
     log.info('discord: connected to the gateway');
-    routes.discord = (channel, reply, key) => discord.deliver(channel.id, reply, key);
+    routes.discord = (channel, reply, key, attempt) => discord.deliver(channel.id, reply, key, attempt);
     stops.push(() => discord.stop());
     names.push('discord');
   }

@@ -18,8 +18,8 @@ export interface Answer {
 }
 
 /** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
-export async function discordRig(nowIso: string) {
-  const emu: DiscordEmulator = await startDiscordEmulator();
+export async function discordRig(nowIso: string, emulator: Parameters<typeof startDiscordEmulator>[0] = {}) {
+  const emu: DiscordEmulator = await startDiscordEmulator(emulator);
   const t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
   const discord: DiscordPlatform = createDiscord(
     t.bot,

@@ -12,7 +12,7 @@ const CHANNEL = '444444444444444444';
 function schedulerOf(r: Rig) {
   return new Scheduler(
     r.t.bot,
-    (channel, reply, key) => r.discord.deliver(channel.id, reply, key),
+    (channel, reply, key, attempt) => r.discord.deliver(channel.id, reply, key, attempt),
     silentLog,
   );
 }
@@ -98,6 +98,19 @@ describe('digests and reminders reach subscribed Discord channels as embeds, exa
     expect(r.t.store.read().ledger.find((e) => e.key === `digest:discord:${CHANNEL}:2026-11-26`)?.state).toBe(
       'sent',
     );
+  });
+
+  it('a post retried after Discord forgot its nonce (a restart long after a crash mid-post) is found, not repeated', async () => {
+    r = await discordRig('2026-11-25T12:00:00Z', { nonceWindowMs: 0 });
+    const reply = { title: 'Daily trade digest', sections: [], visibility: 'public' as const };
+    const first = await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 1);
+    // The bot died before recording it as sent; much later the retry comes.
+    const retry = await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 2);
+    expect(retry.ref).toBe(first.ref);
+    expect(r.emu.messages(CHANNEL)).toHaveLength(1);
+    // A different occurrence is posted.
+    await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-27', 2);
+    expect(r.emu.messages(CHANNEL)).toHaveLength(2);
   });
 
   it('npm run deploy-commands registers /trade and /trade-admin within Discord’s rules, idempotently', async () => {
