@@ -48,8 +48,15 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     ? undefined
     : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger });
   const app = o.appToken
-    ? new App({ token: o.botToken, appToken: o.appToken, socketMode: true, logger, clientOptions })
-    : new App({ token: o.botToken, receiver, logger, clientOptions });
+    ? new App({
+        token: o.botToken,
+        appToken: o.appToken,
+        socketMode: true,
+        logger,
+        clientOptions,
+        deferInitialization: true,
+      })
+    : new App({ token: o.botToken, receiver, logger, clientOptions, deferInitialization: true });
   const users = slackUsers(app.client, o.wallClock);
   const isEditor = async (id: string) =>
     bot.isListedEditor('slack', id) || (o.adminsAreEditors && (await users(id)).isAdmin);
@@ -95,6 +102,12 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     deliver: post,
     /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP port, if any. */
     async start(): Promise<{ port?: number }> {
+      // auth.test: a wrong token or an unreachable Slack is a clear start-up error, not a crash later.
+      await app.init().catch((err: { data?: { error?: string }; message?: string }) => {
+        throw new Error(
+          `Slack refused or could not be reached: ${err.data?.error ?? err.message ?? String(err)}`,
+        );
+      });
       if (!receiver) {
         await app.start();
         return {};
@@ -107,8 +120,11 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       return { port: (server.address() as AddressInfo).port };
     },
     async stop(): Promise<void> {
-      if (server) await new Promise<void>((r) => server?.close(() => r()));
-      else await app.stop();
+      if (server) {
+        const closed = new Promise<void>((r) => server?.close(() => r()));
+        server.closeIdleConnections(); // keep-alive sockets would otherwise hold the close for seconds
+        await closed;
+      } else await app.stop();
     },
   };
 }
