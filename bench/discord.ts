@@ -11,9 +11,9 @@
  * each counts, to damp the noise of a shared machine. Every callback must be accepted (Discord refuses one after
  * 3 s, a second one, or an invalid body) and be the right reply; `problems` of the emulator must stay empty.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { chatInput } from '../tests/emulators/discord-interactions.js';
 import type { ProblemRecord } from '../tests/emulators/discord-types.js';
+import { startBenchChild } from './child-process.js';
 import { type BenchEmulator, type CallbackSeen, type EditSeen, startBenchEmulator } from './discord-emu.js';
 import type { ChildStats, DiscordKind } from './discord-shared.js';
 import { collectGarbage, msSince, stats } from './support.js';
@@ -204,50 +204,22 @@ type ChildMessage = { ready: true } | { stats: ChildStats };
 /** Runs bench/discord-child.ts under tsx, with an IPC channel for its readiness and readings. */
 async function startChild(kind: DiscordKind, emu: BenchEmulator): Promise<Child> {
   // DISCORD_BENCH_CPU_PROF=<folder> profiles the bots (node --cpu-prof), to see where their time goes.
-  const dir = process.env.DISCORD_BENCH_CPU_PROF;
-  const profile = dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
-  const child: ChildProcess = spawn(
-    process.execPath,
-    [...profile, '--import', 'tsx', CHILD, kind, emu.apiUrl, emu.token],
-    { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+  const child = startBenchChild<ChildMessage>(
+    CHILD,
+    [kind, emu.apiUrl, emu.token],
+    `${kind} bot`,
+    ROOT,
+    process.env.DISCORD_BENCH_CPU_PROF,
   );
-  let gone = false;
-  const exited = new Promise<void>((resolve) =>
-    child.once('exit', () => {
-      gone = true;
-      resolve();
-    }),
-  );
-  const next = (what: string, ms: number) =>
-    new Promise<ChildMessage>((resolve, reject) => {
-      const done = (error?: Error, m?: ChildMessage) => {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        if (error) reject(error);
-        else resolve(m as ChildMessage);
-      };
-      const onMessage = (m: ChildMessage) => done(undefined, m);
-      const onExit = (code: number | null) => done(new Error(`the ${kind} bot exited (${code}) ${what}`));
-      const timer = setTimeout(() => done(new Error(`the ${kind} bot: no answer ${what}`)), ms);
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const stop = async () => {
-    if (gone) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), CHILD_STOP_TIMEOUT_MS);
-    await exited;
-    clearTimeout(timer);
-  };
+  const stop = () => child.stop(CHILD_STOP_TIMEOUT_MS);
   try {
-    const m = await next('before it was ready', CHILD_START_TIMEOUT_MS);
+    const m = await child.next('before it was ready', () => true, CHILD_START_TIMEOUT_MS);
     if (!('ready' in m)) throw new Error(`the ${kind} bot sent ${JSON.stringify(m)} before it was ready`);
     return {
-      exited: () => gone,
+      exited: () => child.gone(),
       async stats() {
-        const answer = next('to a stats request', REQUEST_TIMEOUT_MS);
-        child.send('stats');
+        const answer = child.next('to a stats request', () => true, REQUEST_TIMEOUT_MS);
+        child.process.send('stats');
         const reply = await answer;
         if (!('stats' in reply)) throw new Error(`the ${kind} bot sent ${JSON.stringify(reply)}`);
         return reply.stats;

@@ -7,12 +7,12 @@
  * the app's process reports its CPU time over the timed part (IPC), for a cost per request;
  * the apps take turns (bare, ours, bare, ours...) to spread the machine's noise over both.
  */
-import { type ChildProcess, spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { type SlackEmulator, startSlackEmulator } from '../tests/emulators/slack-emulator.js';
 import { slashCommandBody, slashCommandFields } from '../tests/emulators/slack-payloads.js';
 import { signedFormHeaders } from '../tests/emulators/slack-signing.js';
 import type { Params } from '../tests/emulators/slack-types.js';
+import { startBenchChild } from './child-process.js';
 import { BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
 import { type LatencyStats, msSince, stats } from './support.js';
 
@@ -146,47 +146,21 @@ type ChildMessage = { ready: true; port?: number } | { cpu: NodeJS.CpuUsage };
 /** Runs bench/slack-child.ts under tsx, with an IPC channel for its readiness and CPU readings. */
 async function startChild(mode: SlackMode, kind: SlackKind, apiUrl: string): Promise<Child> {
   // BENCH_CPU_PROF=<folder> profiles the apps (node --cpu-prof), to see where their time goes.
-  const profile = process.env.BENCH_CPU_PROF
-    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
-    : [];
-  const args = [...profile, '--import', 'tsx', CHILD, mode, kind, apiUrl];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: ROOT,
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const next = (what: string, pick: (m: ChildMessage) => boolean, ms: number) =>
-    new Promise<ChildMessage>((resolve, reject) => {
-      const done = (error?: Error, m?: ChildMessage) => {
-        clearTimeout(timer);
-        child.off('message', onMessage);
-        child.off('exit', onExit);
-        if (error) reject(error);
-        else resolve(m as ChildMessage);
-      };
-      const onMessage = (m: ChildMessage) => {
-        if (pick(m)) done(undefined, m);
-      };
-      const onExit = (code: number | null) =>
-        done(new Error(`the ${kind} ${mode} app exited (${code}) ${what}`));
-      const timer = setTimeout(() => done(new Error(`the ${kind} ${mode} app: no answer ${what}`)), ms);
-      child.on('message', onMessage);
-      child.once('exit', onExit);
-    });
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
-  };
+  const child = startBenchChild<ChildMessage>(
+    CHILD,
+    [mode, kind, apiUrl],
+    `${kind} ${mode} app`,
+    ROOT,
+    process.env.BENCH_CPU_PROF,
+  );
+  const stop = () => child.stop();
   try {
-    const ready = await next('before it was ready', (m) => 'ready' in m, CHILD_START_TIMEOUT_MS);
+    const ready = await child.next('before it was ready', (m) => 'ready' in m, CHILD_START_TIMEOUT_MS);
     return {
       port: 'ready' in ready ? ready.port : undefined,
       async cpuMs() {
-        const answer = next('to a CPU reading', (m) => 'cpu' in m, REQUEST_TIMEOUT_MS);
-        child.send('cpu');
+        const answer = child.next('to a CPU reading', (m) => 'cpu' in m, REQUEST_TIMEOUT_MS);
+        child.process.send('cpu');
         const m = await answer;
         return 'cpu' in m ? (m.cpu.user + m.cpu.system) / 1000 : Number.NaN;
       },
