@@ -72,17 +72,24 @@ async function checkExisting(file: string, lockPath: string): Promise<StoreLocke
  */
 async function takeOver(file: string, path: string): Promise<boolean> {
   const guard = `${path}.takeover`;
-  try {
-    await writeFile(guard, String(process.pid), { flag: 'wx' });
-  } catch {
-    // A guard left by a process that died mid-takeover expires after 10 s.
-    const age =
-      Date.now() -
-      (await stat(guard)
-        .then((s) => s.mtimeMs)
-        .catch(() => Date.now()));
-    if (age > 10_000) await unlink(guard).catch(() => undefined);
-    return false;
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await writeFile(guard, String(process.pid), { flag: 'wx' });
+      break;
+    } catch {
+      // A guard whose writer died (killed mid-takeover) is removed at once; a live one wins.
+      const holder = Number(await readFile(guard, 'utf8').catch(() => ''));
+      const age =
+        Date.now() -
+        (await stat(guard)
+          .then((s) => s.mtimeMs)
+          .catch(() => Date.now()));
+      const known = Number.isInteger(holder) && holder > 0;
+      // An empty guard older than a second was left by a process killed between creating and writing it.
+      const dead = (known && !isAlive(holder)) || (!known && age > 1_000) || age > 10_000;
+      if (!dead || attempt >= 2) return false;
+      await unlink(guard).catch(() => undefined);
+    }
   }
   try {
     if (await checkExisting(file, path)) return false;
@@ -105,10 +112,12 @@ export async function acquireLock(file: string, now: () => Date = () => new Date
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const locked = await checkExisting(file, path);
-      if (locked) throw locked;
-      if (attempt >= 1 || !(await takeOver(file, path))) {
+      if (locked) throw locked; // a live holder: fail fast
+      // A stale lock, or one changing hands right now: take it over, or look again shortly (about 1 s at most).
+      if (attempt >= 20) {
         throw new StoreLockedError(file, `${file} is being opened by another Trade Brief process right now.`);
       }
+      if (!(await takeOver(file, path))) await new Promise((r) => setTimeout(r, 50));
     }
   }
   heldHere.add(path);
