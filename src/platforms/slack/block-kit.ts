@@ -80,6 +80,9 @@ export function renderBlocks(reply: Reply): SlackMessage {
     blocks = [...head, ...kept, ...foot];
   }
   // The notification and screen-reader text: plain, short.
-  const text = clip(renderText(reply, { zone: 'UTC' }).split('\n').slice(0, 3).join(' · '), 300);
+  const text = clip(
+    renderText(reply, { zone: 'UTC' }).split('\n').filter(Boolean).slice(0, 3).join(' · '),
+    300,
+  );
   return { text: escapeSlack(text), blocks };
 }
