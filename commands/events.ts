@@ -6,6 +6,8 @@ import { code } from '../src/render/reply.js';
 
 const DAY = 86_400_000;
 const LIMIT = 15;
+/** Matches counted beyond the ones shown; past that the reply asks for a narrower query. */
+const COUNT_CAP = 1000;
 const WHEN = ['upcoming', 'past', 'all'] as const;
 
 export default defineCommand({
@@ -37,10 +39,10 @@ export default defineCommand({
     const range = when ?? (words ? 'all' : 'upcoming');
     const found =
       range === 'upcoming'
-        ? tl.between(now, now + o.days * DAY, filter, LIMIT + 1000)
+        ? tl.between(now, now + o.days * DAY, filter, LIMIT + COUNT_CAP)
         : range === 'past'
-          ? tl.before(now, now - o.days * DAY, filter, LIMIT + 1000)
-          : tl.search(filter, LIMIT + 1000);
+          ? tl.before(now, now - o.days * DAY, filter, LIMIT + COUNT_CAP)
+          : tl.search(filter, LIMIT + COUNT_CAP);
     const label =
       range === 'all' ? 'All dates' : range === 'upcoming' ? `Next ${o.days} days` : `Past ${o.days} days`;
     const what = [words && `“${words}”`, o.country?.join(', '), o.kind].filter(Boolean).join(' · ');
@@ -54,7 +56,12 @@ export default defineCommand({
           more: Math.max(0, found.length - LIMIT),
         },
       ],
-      context: [['Details and sources: ', code('/trade event <id>')]],
+      context: [
+        ...(found.length >= LIMIT + COUNT_CAP
+          ? [[`More than ${COUNT_CAP + LIMIT} match: narrow with country:, kind: or a few words.`]]
+          : []),
+        ['Details and sources: ', code('/trade event <id>')],
+      ],
       visibility: 'ephemeral',
     };
   },
