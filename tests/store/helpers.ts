@@ -31,9 +31,12 @@ export interface Fixture {
   exited: Promise<number | null>;
 }
 
-/** Starts the fixture with `node --import tsx` (one process, so SIGKILL hits the writer itself). */
-export function spawnFixture(args: string[]): Fixture {
-  const child = spawn(process.execPath, ['--import', 'tsx', WRITE_LOOP, ...args], { cwd: ROOT });
+/** Starts the write-loop fixture (one process, so SIGKILL hits the writer itself). */
+export const spawnFixture = (args: string[]): Fixture => spawnScript(WRITE_LOOP, args);
+
+/** Starts a TypeScript script with `node --import tsx`, collecting what it prints. */
+export function spawnScript(script: string, args: readonly string[]): Fixture {
+  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (d) => {
     output.stdout += d;
