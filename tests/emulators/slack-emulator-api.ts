@@ -40,6 +40,8 @@ export interface SlackEmulator {
   setUser(user: Partial<SlackUser> & { id: string }): void;
   /** Sends a Socket Mode envelope to every connected client; returns its envelope_id. */
   sendEnvelope(type: string, payload: Params, extra?: Params): string;
+  /** Acks are handed to `listener` unparsed and no longer recorded in `acks` (for load generation). */
+  streamAcks(listener: (envelopeId: string, text: string) => void): void;
   /** Resolves with the payload of the client's ack of `envelopeId` (undefined for a bare ack). */
   waitForAck(envelopeId: string, ms?: number): Promise<Params | undefined>;
   /** Sends `{type:'disconnect', reason}` to every client, closes the sockets and waits until they are closed. */

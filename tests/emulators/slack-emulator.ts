@@ -116,6 +116,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     failNext: (method, fault) => faults.add(method, fault),
     setUser: (user) => void setUser(user),
     sendEnvelope: (type, payload, extra) => hub.sendEnvelope(type, payload, extra),
+    streamAcks: (listener) => hub.streamAcks(listener),
     waitForAck: (envelopeId, ms = 5000) =>
       waiters
         .until(() => hub.acks.find((a) => a.envelope_id === envelopeId), ms, `the ack of ${envelopeId}`)

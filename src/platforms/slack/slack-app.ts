@@ -8,6 +8,7 @@ import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
+import { LeanSocketModeReceiver } from './socket-receiver.js';
 
 export interface SlackOptions {
   readonly botToken: string;
@@ -44,19 +45,20 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   // No blind retries: a post re-sent after a dropped connection could appear twice. Our delivery retries
   // itself, after looking for the post in the channel's history.
   const clientOptions = { slackApiUrl: o.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  // Socket Mode when an app-level token is set, HTTP otherwise. No conversation store: the bot keeps no
+  // per-conversation state, and Bolt's default one builds an Error (with a stack) for every request.
   const receiver = o.appToken
-    ? undefined
+    ? new LeanSocketModeReceiver(o.appToken, logger, clientOptions)
     : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger });
-  const app = o.appToken
-    ? new App({
-        token: o.botToken,
-        appToken: o.appToken,
-        socketMode: true,
-        logger,
-        clientOptions,
-        deferInitialization: true,
-      })
-    : new App({ token: o.botToken, receiver, logger, clientOptions, deferInitialization: true });
+  const app = new App({
+    token: o.botToken,
+    receiver,
+    socketMode: Boolean(o.appToken),
+    convoStore: false,
+    logger,
+    clientOptions,
+    deferInitialization: true,
+  });
   const users = slackUsers(app.client, o.wallClock);
   const isEditor = async (id: string) =>
     bot.isListedEditor('slack', id) || (o.adminsAreEditors && (await users(id)).isAdmin);
@@ -108,7 +110,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
           `Slack refused or could not be reached: ${err.data?.error ?? err.message ?? String(err)}`,
         );
       });
-      if (!receiver) {
+      if (!(receiver instanceof HTTPReceiver)) {
         await app.start();
         return {};
       }
