@@ -1,6 +1,7 @@
 /**
  * `npx tsx bench/discord-main.ts [--quick]`: the Discord bench alone (bench/discord.ts), printed as a table.
- * Full: 16 interactions in flight, 1 s warm-up and a 5 s window per turn; quick: 2 s windows. Exits 1 on FAIL.
+ * Full: 16 interactions in flight, 1 s warm-up and a 3 s window per turn, 4 turns each; quick: 2 s windows, 2 turns.
+ * Exits 1 on FAIL.
  */
 import { benchDiscord, DISCORD_HEADER, describe, discordPassed } from './discord.js';
 
@@ -19,7 +20,8 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 }
 
 const result = await benchDiscord({
-  seconds: quick ? 2 : 5,
+  seconds: quick ? 2 : 3,
+  rounds: quick ? 2 : 4,
   concurrency: 16,
   progress: (line) => process.stderr.write(`${line}\n`),
 });

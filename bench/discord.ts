@@ -7,7 +7,7 @@
  * over the gateway and times it until the interaction's callback reaches its REST endpoint. Each bot runs in its
  * own child process (bench/discord-child.ts), started afresh for each of its turns and connected alone, so every
  * interaction goes to exactly one bot. A closed loop keeps `concurrency` interactions in flight: a warm-up, then a
- * fixed time window, bounded in count too; the bots take turns (bare, ours, bare, ours) and the better turn of
+ * fixed time window, bounded in count too; the bots take turns (bare, ours, bare, ours) and the best turn of
  * each counts, to damp the noise of a shared machine. Every callback must be accepted (Discord refuses one after
  * 3 s, a second one, or an invalid body) and be the right reply; `problems` of the emulator must stay empty.
  */
@@ -48,7 +48,7 @@ export interface DiscordBenchOptions {
   readonly progress?: (line: string) => void;
 }
 
-/** The figures of one bot: its better turn. */
+/** The figures of one bot: its best turn. */
 export interface DiscordFigures {
   /** Interactions answered correctly within the window. */
   readonly requests: number;

@@ -435,7 +435,12 @@ async function main(): Promise<void> {
   progress('slack: HTTP, then Socket Mode (bare Bolt and ours, in child processes)');
   const slack = await benchSlack({ ...p.slack, progress });
   progress('discord: INTERACTION_CREATE -> reply, bare discord.js and ours (child processes)');
-  const discord = await benchDiscord({ seconds: flags.quick ? 2 : 5, concurrency: 16, progress });
+  const discord = await benchDiscord({
+    seconds: flags.quick ? 2 : 3,
+    rounds: flags.quick ? 2 : 4,
+    concurrency: 16,
+    progress,
+  });
 
   const checks: Check[] = [];
   const dispatchMd = dispatchTable(dispatch, checks);
@@ -450,7 +455,7 @@ async function main(): Promise<void> {
 ### Discord: \`/trade brief\` interactions, ours vs a bare discord.js client
 
 INTERACTION_CREATE dispatched by the emulator over the gateway until the bot's reply callback arrives, 16 in flight,
-each bot alone in its own child process, turns alternated twice and the better turn of each kept
+each bot alone in its own child process, 3 s turns alternated four times and the best turn of each kept
 (\`npx tsx bench/discord-main.ts\` runs this part alone). Target: our throughput at least 0.85 of the bare client's.
 
 ${table(DISCORD_HEADER, discordRows)}`;

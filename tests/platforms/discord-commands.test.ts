@@ -56,6 +56,27 @@ describe('/trade in Discord, through the real discord.js client', () => {
     },
   );
 
+  it('asked again, answers the same, keeping each reply’s privacy; a change to the store shows at once', async () => {
+    const first = await r.ask('trade', 'event', { id: 'beijing-summit-2026' });
+    const again = await r.ask('trade', 'event', { id: 'beijing-summit-2026' }, member('444444444444444444'));
+    expect(again.type).toBe(4);
+    expect(again.body).toEqual(first.body);
+    expect([first.ephemeral, again.ephemeral]).toEqual([true, true]);
+    const shared = await r.ask('trade', 'brief', { share: true });
+    const mine = await r.ask('trade', 'brief');
+    expect([shared.ephemeral, mine.ephemeral]).toEqual([false, true]);
+    const edited = await r.ask(
+      'trade-admin',
+      'edit',
+      { id: 'beijing-summit-2026', title: 'Beijing summit, renamed' },
+      member('111111111111111111'),
+    );
+    expect(edited.text).toContain('Beijing summit, renamed');
+    const after = await r.ask('trade', 'event', { id: 'beijing-summit-2026' });
+    expect(after.text).toContain('Beijing summit, renamed');
+    expect(r.emu.problems).toEqual([]);
+  });
+
   it('autocomplete offers matching events by name, at most 25, quickly', async () => {
     const { id } = r.emu.dispatchInteraction(autocomplete('trade', 'event', { id: 'beij' }, 'id'));
     const cb = await r.emu.waitForCallback(id, 2000);

@@ -4,6 +4,7 @@ import {
   type ChatInputCommandInteraction,
   type Interaction,
   MessageFlags,
+  MessagePayload,
   PermissionFlagsBits,
 } from 'discord.js';
 import type { Bot } from '../../bot.js';
@@ -46,11 +47,26 @@ function rawOptions(i: ChatInputCommandInteraction): RawValues {
 
 type Body = ReturnType<typeof messageBody>;
 
+/**
+ * A rendered answer and, once discord.js has resolved it for a reply, that resolved payload: the next identical
+ * reply sends it as is (discord.js takes a MessagePayload whose body is resolved), instead of resolving it again.
+ * The body names no interaction (the callback's route does), so one payload serves every identical reply.
+ */
+interface Cached {
+  readonly body: Body;
+  payload?: MessagePayload;
+}
+
+function replyWith(i: ChatInputCommandInteraction, cached: Cached) {
+  cached.payload ??= MessagePayload.create(i, cached.body).resolveBody();
+  return i.reply(cached.payload);
+}
+
 async function chatInput(
   bot: Bot,
   i: ChatInputCommandInteraction,
   log: Logger,
-  cache: ReplyCache<Body>,
+  cache: ReplyCache<Cached>,
 ): Promise<void> {
   const found = bot.registry.find(i.options.getSubcommand());
   if (!found.ok) return void (await i.reply(messageBody(found.reply)));
@@ -59,7 +75,7 @@ async function chatInput(
   const sensitive = found.def.mutates || found.def.access === 'editors';
   const parts = [i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)];
   const hit = sensitive ? undefined : cache.peek(parts);
-  if (hit) return void (await i.reply(hit));
+  if (hit) return void (await replyWith(i, hit));
   const ctx = bot.context(actor, { platform: 'discord', id: i.channelId });
   const run = () =>
     bot.registry.run(bot.registry.validate(found.def, raw, ctx.zone), ctx, (err) =>
@@ -71,12 +87,12 @@ async function chatInput(
     await i.editReply(body);
     return;
   }
-  const work = cache.get(parts, async () => messageBody(await run()));
+  const work = cache.get(parts, async (): Promise<Cached> => ({ body: messageBody(await run()) }));
   const quick = await within(work);
-  if (quick) return void (await i.reply(quick));
+  if (quick) return void (await replyWith(i, quick));
   // Deferred answers keep their privacy: only a shared brief is public.
   await i.deferReply(raw.share === true ? {} : { flags: MessageFlags.Ephemeral });
-  const { flags: _f, ...body } = await work;
+  const { flags: _f, ...body } = (await work).body;
   await i.editReply(body);
 }
 
@@ -89,7 +105,7 @@ async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void>
 
 /** Handles /trade, /trade-admin and their autocomplete; a failure answers the user and never takes the bot down. */
 export function interactionHandler(bot: Bot, log: Logger) {
-  const cache = new ReplyCache<Body>(bot);
+  const cache = new ReplyCache<Cached>(bot);
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
