@@ -270,7 +270,14 @@ function slackTables(r: SlackResult, checks: Check[]): string {
     checks.push({ what: `Slack ${label}: our p99 ≤ ${SLACK_P99_RATIO_TARGET} × the bare app's`, ok: p99Ok });
     checks.push({ what: `Slack ${label}: every request answered as expected`, ok: clean });
     return [
-      [label, 'ours ÷ bare, req/s', m.rpsRatio.toFixed(2), `≥ ${SLACK_RPS_RATIO_TARGET}`, verdict(rpsOk)],
+      [
+        label,
+        `ours ÷ bare, req/s: median of the turn pairs (${m.pairRatios.map((x) => x.toFixed(2)).join(', ')})`,
+        m.rpsRatio.toFixed(2),
+        `≥ ${SLACK_RPS_RATIO_TARGET}`,
+        verdict(rpsOk),
+      ],
+      [label, 'ours ÷ bare, req/s of all turns pooled', m.pooledRpsRatio.toFixed(2), '—', '—'],
       [label, 'ours ÷ bare, p99', m.p99Ratio.toFixed(2), `≤ ${SLACK_P99_RATIO_TARGET}`, verdict(p99Ok)],
       [
         label,
@@ -337,17 +344,20 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   and through a bare Bolt app whose only handler is \`await ack('ok')\`, measured in the same run. Each app runs in
   its own child process (\`bench/slack-child.ts\` under tsx); this process generates the load: 16 requests in
   flight (a closed loop), a warm-up (longer before an app's first run, while its JIT tiers up), then a timed run
-  bounded in time and in count; the apps take turns (bare, ours, bare, ours). HTTP mode: signed (v0 HMAC) form POSTs to \`/slack/events\` on loopback over keep-alive
-  connections; a reply counts when it is a 200 with the expected body (\`ok\`, or our Block Kit brief in the
-  acknowledgement). Socket Mode: the test emulator (one per app) sends \`slash_commands\` envelopes over its
-  WebSocket; the time runs until the ack with the expected payload comes back (the emulator hands the ack frames
-  over unparsed and the payload is checked by its text, as an HTTP reply's body is: parsing every reply in the
-  load generator, on the cores the apps also use, would charge a larger answer twice). **req/s** is correct replies over
-  the timed seconds of both runs; p50, p99 and max are over all their latencies; **CPU ms/req** is the CPU time
-  of the app's process during the timed runs divided by the requests, a cost per request that the machine's
-  other load distorts less than req/s. Targets: our req/s ≥ 0.85 × the bare app's, our p99 ≤ 1.25 × its p99.
-  The load generator and the apps share the machine's cores. \`BENCH_CPU_PROF=<folder> npm run bench\` also
-  writes a CPU profile of each app (\`node --cpu-prof\`).`;
+  bounded in time and in count; the apps take turns (bare, ours, bare, ours…). HTTP mode: signed (v0 HMAC)
+  form POSTs to \`/slack/events\` on loopback over keep-alive connections; a reply counts when it is a 200 with
+  the expected body (\`ok\`, or our Block Kit brief in the acknowledgement). Socket Mode: the test emulator (one
+  per app) sends \`slash_commands\` envelopes over its WebSocket; the time runs until the ack with the expected
+  payload comes back (the emulator hands the ack frames over unparsed and the payload is checked by its text, as
+  an HTTP reply's body is: parsing every reply in the load generator, on the cores the apps also use, would
+  charge a larger answer twice). **req/s** is correct replies over the timed seconds of all an app's turns; p50,
+  p99 and max are over all their latencies; **CPU ms/req** is the CPU time of the app's process during the timed
+  runs divided by the requests, a cost per request that the machine's other load distorts less than req/s.
+  Targets: our req/s ≥ 0.85 × the bare app's, taken turn pair by turn pair (each of our turns over the bare
+  turn just before it, which saw nearly the same machine) and the median of those ratios kept, so that a slow
+  spell in one turn moves one pair and not the result; the pooled ratio is shown beside it. Our p99 ≤ 1.25 × the
+  bare app's p99. The load generator and the apps share the machine's cores.
+  \`BENCH_CPU_PROF=<folder> npm run bench\` also writes a CPU profile of each app (\`node --cpu-prof\`).`;
 
 function report(o: {
   flags: Flags;
@@ -412,6 +422,18 @@ async function main(): Promise<void> {
   const progress = (line: string) =>
     process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`);
 
+  // The platform benches first, while this process (their load generator) is small: later phases hold
+  // hundreds of MB of generated events, and a load generator with a big heap collects garbage for longer.
+  progress('slack: HTTP, then Socket Mode (bare Bolt and ours, in child processes)');
+  const slack = await benchSlack({ ...p.slack, progress });
+  progress('discord: INTERACTION_CREATE -> reply, bare discord.js and ours (child processes)');
+  const discord = await benchDiscord({
+    seconds: flags.quick ? 2 : 3,
+    rounds: flags.quick ? 2 : 4,
+    concurrency: 16,
+    progress,
+  });
+
   progress(`generating and validating ${count(Math.max(...p.sizes))} events`);
   const seeds = await benchSeeds(Math.max(...p.sizes));
   progress(`seed ready (${seeds.origin}); dispatch at ${p.sizes.map(count).join(', ')} events`);
@@ -432,16 +454,6 @@ async function main(): Promise<void> {
     `scheduler: plan p50 ${ms(schedule.plan.plan.p50)} ms, p99 ${ms(schedule.plan.plan.p99)} ms over ${schedule.plan.windows} windows; ` +
       `09:00 tick ${ms(schedule.tick.totalMs)} ms, sent ${schedule.tick.result.sent}`,
   );
-  progress('slack: HTTP, then Socket Mode (bare Bolt and ours, in child processes)');
-  const slack = await benchSlack({ ...p.slack, progress });
-  progress('discord: INTERACTION_CREATE -> reply, bare discord.js and ours (child processes)');
-  const discord = await benchDiscord({
-    seconds: flags.quick ? 2 : 3,
-    rounds: flags.quick ? 2 : 4,
-    concurrency: 16,
-    progress,
-  });
-
   const checks: Check[] = [];
   const dispatchMd = dispatchTable(dispatch, checks);
   const storeMd = storeTable(seeds, dispatch, writes, checks);
@@ -455,7 +467,8 @@ async function main(): Promise<void> {
 ### Discord: \`/trade brief\` interactions, ours vs a bare discord.js client
 
 INTERACTION_CREATE dispatched by the emulator over the gateway until the bot's reply callback arrives, 16 in flight,
-each bot alone in its own child process, 3 s turns alternated four times and the best turn of each kept
+each bot alone in its own child process, 3 s turns alternated four times; the ratio is the median over the turn
+pairs (each of our turns against the bare turn just before it)
 (\`npx tsx bench/discord-main.ts\` runs this part alone). Target: our throughput at least 0.85 of the bare client's.
 
 ${table(DISCORD_HEADER, discordRows)}`;

@@ -126,3 +126,20 @@ export function expectOk(command: string, reply: Reply): void {
 
 /** Yields to the event loop (timers and I/O run), unlike `await` on a resolved promise. */
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/**
+ * Throughput of ours over the bare app's, turn by turn: the apps take turns (bare, ours, bare, ours…), so each
+ * pair of adjacent turns saw nearly the same machine. The median of the pairs' ratios is the result: a slow
+ * spell of the shared machine in one turn moves one pair, not the comparison.
+ */
+export function pairedRatio(
+  ours: readonly number[],
+  bare: readonly number[],
+): { median: number; pairs: number[] } {
+  const pairs = ours.map((o, i) => o / (bare[i] ?? Number.NaN));
+  const sorted = [...pairs].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median =
+    sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+  return { median, pairs };
+}

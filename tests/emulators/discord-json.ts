@@ -13,8 +13,11 @@ export function asArray(value: unknown): readonly unknown[] | undefined {
   return Array.isArray(value) ? value : undefined;
 }
 
+const SURROGATE = /[\uD800-\uDFFF]/;
+
 /** Length as Discord counts it: Unicode code points (its API is Python 3; discord-api-docs#1315). */
 export function chars(text: string): number {
+  if (!SURROGATE.test(text)) return text.length; // every UTF-16 unit is a code point
   let n = 0;
   for (const _ of text) n += 1;
   return n;

@@ -162,6 +162,9 @@ describe('the Discord emulator with the real discord.js', () => {
     ).toEqual([]);
     expect(discordMessageProblems({ content: 'é'.repeat(2000) })).toEqual([]);
     expect(discordMessageProblems({ content: 'x'.repeat(2001) })).toHaveLength(1);
+    // Discord counts code points: an emoji outside the BMP is one character, two UTF-16 units.
+    expect(discordMessageProblems({ content: '🇨🇳'.repeat(1000) })).toEqual([]);
+    expect(discordMessageProblems({ content: `${'📈'.repeat(1999)}ab` })).toHaveLength(1);
   });
 
   it('a 429 on channel messages makes discord.js wait retry_after and retry; the message is stored once', async () => {
