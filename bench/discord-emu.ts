@@ -42,12 +42,17 @@ function dropOldest<K, V>(map: Map<K, V>, old: (value: V) => boolean): void {
   }
 }
 
-/** A callback map that also indexes the records by interaction token. */
+/**
+ * A callback map that also indexes the records by interaction token. It keeps each callback's type, not its
+ * body: the bench has judged the body by then (onCallback), and holding every reply for RETAIN_MS would make
+ * this process's garbage collector work in proportion to the replies' size, charging a larger answer again.
+ */
 class CallbackMap extends Map<string, CallbackRecord> {
   readonly byToken = new Map<string, CallbackRecord>();
   override set(id: string, record: CallbackRecord): this {
-    this.byToken.set(record.token, record);
-    return super.set(id, record);
+    const slim = { ...record, body: { type: record.body.type } };
+    this.byToken.set(record.token, slim);
+    return super.set(id, slim);
   }
   override delete(id: string): boolean {
     const record = this.get(id);

@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/discord-main.ts [--quick]`: the Discord bench alone (bench/discord.ts), printed as a table.
- * Full: 16 interactions in flight, 1 s warm-up and a 3 s window per turn, 4 turns each; quick: 2 s windows, 2 turns.
+ * Full: 16 interactions in flight, 1 s warm-up and a 3 s window per turn, 5 turns each; quick: 2 s windows, 2 turns.
  * Exits 1 on FAIL.
  */
 import { benchDiscord, DISCORD_HEADER, describe, discordPassed } from './discord.js';
@@ -21,7 +21,7 @@ function table(header: readonly string[], rows: readonly (readonly string[])[]):
 
 const result = await benchDiscord({
   seconds: quick ? 2 : 3,
-  rounds: quick ? 2 : 4,
+  rounds: quick ? 2 : 5,
   concurrency: 16,
   progress: (line) => process.stderr.write(`${line}\n`),
 });

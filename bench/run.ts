@@ -83,7 +83,7 @@ function plan(quick: boolean) {
           warmupMs: 1_000,
           durationMs: 3_000,
           maxRequests: 200_000,
-          rounds: 4,
+          rounds: 5,
         },
       };
 }
@@ -429,7 +429,7 @@ async function main(): Promise<void> {
   progress('discord: INTERACTION_CREATE -> reply, bare discord.js and ours (child processes)');
   const discord = await benchDiscord({
     seconds: flags.quick ? 2 : 3,
-    rounds: flags.quick ? 2 : 4,
+    rounds: flags.quick ? 2 : 5,
     concurrency: 16,
     progress,
   });
@@ -467,7 +467,7 @@ async function main(): Promise<void> {
 ### Discord: \`/trade brief\` interactions, ours vs a bare discord.js client
 
 INTERACTION_CREATE dispatched by the emulator over the gateway until the bot's reply callback arrives, 16 in flight,
-each bot alone in its own child process, 3 s turns alternated four times; the ratio is the median over the turn
+each bot alone in its own child process, 3 s turns alternated five times; the ratio is the median over the turn
 pairs (each of our turns against the bare turn just before it)
 (\`npx tsx bench/discord-main.ts\` runs this part alone). Target: our throughput at least 0.85 of the bare client's.
 

@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/slack-main.ts [--quick]`: the Slack bench alone (bench/slack.ts, both modes), one line per app
- * and mode, then the ratios. Full: 3 s first warm-up, 1 s warm-ups, 3 s timed runs, 4 rounds; quick: 1 s runs, 2 rounds.
+ * and mode, then the ratios. Full: 3 s first warm-up, 1 s warm-ups, 3 s timed runs, 5 rounds; quick: 1 s runs, 2 rounds.
  * Exits 1 when a target is missed.
  */
 import { benchSlack, type ModeResult, SLACK_P99_RATIO_TARGET, SLACK_RPS_RATIO_TARGET } from './slack.js';
@@ -18,7 +18,7 @@ const result = await benchSlack({
   warmupMs: quick ? 300 : 1_000,
   durationMs: quick ? 1_000 : 3_000,
   maxRequests: 200_000,
-  rounds: quick ? 2 : 4,
+  rounds: quick ? 2 : 5,
   progress: (line) => process.stderr.write(`${line}\n`),
 });
 let failed = false;

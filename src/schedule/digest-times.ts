@@ -1,5 +1,5 @@
 import type { Subscription } from '../domain/subscription.js';
-import { addDays, localDate, zonedToInstant } from '../domain/time.js';
+import { addDays, localDate, wallClock, zonedToInstant } from '../domain/time.js';
 
 export interface DigestSlot {
   readonly date: string;
@@ -35,6 +35,84 @@ function dateIn(ms: number, zone: string, cache: Map<string, string>): string {
   return date;
 }
 
+const DAY_MINUTES = 1440;
+/** A slot in a spring-forward gap moves to the gap's end: real gaps are 30 to 120 minutes; this bounds them. */
+const MOST_SHIFT_MINUTES = 180;
+/** Windows this long or longer are worked out in full (a wall clock may go round the dial within them). */
+const FILTER_WINDOW_MS = 20 * 3_600_000;
+
+/** The wall clock of a zone at an instant: minutes after its midnight, and its offset from UTC in minutes. */
+interface Wall {
+  readonly minute: number;
+  readonly offset: number;
+}
+
+/** Planning-window memos: local dates, and wall clocks by instant, then zone. */
+export interface WindowMemo {
+  readonly dates: Map<string, string>;
+  readonly walls: Map<number, Map<string, Wall>>;
+}
+
+export const windowMemo = (): WindowMemo => ({ dates: new Map(), walls: new Map() });
+
+function wallAt(ms: number, zone: string, cache: WindowMemo['walls']): Wall {
+  let byZone = cache.get(ms);
+  if (byZone === undefined) {
+    byZone = new Map();
+    cache.set(ms, byZone);
+  }
+  let wall = byZone.get(zone);
+  if (wall === undefined) {
+    const w = wallClock(ms, zone);
+    const wallAsUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute);
+    wall = { minute: w.hour * 60 + w.minute, offset: Math.round((wallAsUtc - ms) / 60_000) };
+    byZone.set(zone, wall);
+  }
+  return wall;
+}
+
+const clockMinutes = new Map<string, number>();
+
+/** `HH:MM` as minutes after midnight (there are at most 1,440 distinct ones). */
+function minutesOf(clock: string): number {
+  let minutes = clockMinutes.get(clock);
+  if (minutes === undefined) {
+    const [hour = 0, minute = 0] = clock.split(':').map(Number);
+    minutes = hour * 60 + minute;
+    if (clockMinutes.size > 2_000) clockMinutes.clear();
+    clockMinutes.set(clock, minutes);
+  }
+  return minutes;
+}
+
+/**
+ * False only when no `clock` slot can fall in (fromMs, toMs]. A slot's instant shows `clock` on the wall, or
+ * up to a gap later (gaps only move it forward). While a zone's clock only runs or jumps forward, every
+ * instant of the window shows a time on the arc of the dial from the wall time at its start to the one at its
+ * end; so a slot can fall in the window only if that arc meets [clock, clock + gap]. A window in which the
+ * clock is set back (its offset is lower at the end), or a long one, is worked out in full. A one-minute tick
+ * so skips almost every (zone, time) pair without working out dates. (A clock set back and then forward again
+ * within one window of under 20 hours would escape the check; no zone does that.)
+ */
+export function mayFall(
+  zone: string,
+  clock: string,
+  fromMs: number,
+  toMs: number,
+  walls: WindowMemo['walls'],
+): boolean {
+  if (toMs - fromMs >= FILTER_WINDOW_MS) return true;
+  const start = wallAt(fromMs, zone, walls);
+  const end = wallAt(toMs, zone, walls);
+  if (end.offset < start.offset) return true;
+  const seen = (end.minute - start.minute + DAY_MINUTES) % DAY_MINUTES;
+  const c = minutesOf(clock);
+  return (
+    (c - start.minute + DAY_MINUTES) % DAY_MINUTES <= seen ||
+    (start.minute - c + DAY_MINUTES) % DAY_MINUTES <= MOST_SHIFT_MINUTES
+  );
+}
+
 /**
  * Instants in (fromMs, toMs] when a wall clock in `zone` shows `clock` (HH:MM), with their local dates.
  * A time in a spring-forward gap falls on the first valid minute after it; in a fall-back overlap, once, on the first.
@@ -44,9 +122,11 @@ export function digestSlots(
   clock: string,
   fromMs: number,
   toMs: number,
-  dates: Map<string, string> = new Map(),
+  memo: WindowMemo = windowMemo(),
 ): DigestSlot[] {
   const out: DigestSlot[] = [];
+  if (!mayFall(zone, clock, fromMs, toMs, memo.walls)) return out;
+  const { dates } = memo;
   const last = dateIn(toMs, zone, dates);
   for (let date = addDays(dateIn(fromMs, zone, dates), -1); date <= last; date = addDays(date, 1)) {
     const ms = slotInstant(date, clock, zone);
@@ -63,12 +143,12 @@ export function digestTimes(
   fromMs: number,
   toMs: number,
   slots: Map<string, DigestSlot[]> = new Map(),
-  dates: Map<string, string> = new Map(),
+  memo: WindowMemo = windowMemo(),
 ): { date: string; ms: number; monday: boolean }[] {
   const key = `${sub.timeZone}|${sub.digestTime}`;
   let list = slots.get(key);
   if (!list) {
-    list = digestSlots(sub.timeZone, sub.digestTime, fromMs, toMs, dates);
+    list = digestSlots(sub.timeZone, sub.digestTime, fromMs, toMs, memo);
     slots.set(key, list);
   }
   return list

@@ -3,7 +3,7 @@ import { type ChannelRef, channelKey, type Subscription } from '../domain/subscr
 import type { Timeline } from '../domain/timeline.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import type { AuditEntry } from '../store/schema.js';
-import { type DigestSlot, digestTimes } from './digest-times.js';
+import { type DigestSlot, digestTimes, mayFall, type WindowMemo, windowMemo } from './digest-times.js';
 import { type Occurrence, sortOccurrences } from './occurrence.js';
 
 /** What planning reads: subscriptions, the timeline, and what the ledger already holds. */
@@ -30,12 +30,12 @@ function follows(sub: Subscription, item: TimelineItem): boolean {
 
 interface Memo {
   readonly slots: Map<string, DigestSlot[]>;
-  readonly dates: Map<string, string>;
+  readonly window: WindowMemo;
 }
 
 function digests(sub: Subscription, from: number, to: number, memo: Memo, out: Occurrence[]): void {
   const ck = channelKey(sub.channel);
-  for (const d of digestTimes(sub, from, to, memo.slots, memo.dates)) {
+  for (const d of digestTimes(sub, from, to, memo.slots, memo.window)) {
     out.push({
       key: `digest:${ck}:${d.date}`,
       channel: sub.channel,
@@ -68,31 +68,47 @@ function byLeadAndZone(subs: readonly Subscription[]): Map<number, Map<string, S
   return groups;
 }
 
-function reminders(state: PlanState, from: number, to: number, out: Occurrence[]): void {
+function reminderOf(
+  sub: Subscription,
+  item: TimelineItem,
+  lead: number,
+  start: number,
+  due: number,
+): Occurrence {
+  return {
+    key: reminderKey(sub.channel, item.id, lead, start),
+    channel: sub.channel,
+    dueMs: due,
+    kind: 'reminder',
+    itemId: item.id,
+    leadMinutes: lead,
+    itemStartMs: start,
+  };
+}
+
+function reminders(state: PlanState, from: number, to: number, memo: WindowMemo, out: Occurrence[]): void {
   for (const [lead, zones] of byLeadAndZone(state.subscriptions)) {
     const leadMs = lead * 60_000;
-    // All-day items start at midnight in each channel's own zone: widen by the largest zone offset.
+    // An all-day item starts at midnight in each channel's own zone: only zones whose clock passes midnight
+    // in (from, to] + lead can have one due (most zones, in a one-minute tick, have none).
+    const midnightZones = [...zones].filter(([zone]) =>
+      mayFall(zone, '00:00', from + leadMs, to + leadMs, memo.walls),
+    );
+    // Widened by the largest zone offset, for the all-day items.
     const items = state.timeline.between(from + leadMs - ZONE_SPREAD, to + leadMs + ZONE_SPREAD);
     for (const item of items) {
+      if (item.days && midnightZones.length === 0) continue;
+      if (!item.days && (item.startMs - leadMs <= from || item.startMs - leadMs > to)) continue;
       // A measure's start or end is a point in time: whether it is still ahead is decided per channel below.
       if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;
-      for (const [zone, subs] of zones) {
+      for (const [zone, subs] of item.days ? midnightZones : zones) {
         // When the item starts for this zone: its instant, or the start of its date there.
         const start = item.days ? localMidnight(item.days.start, zone) : item.startMs;
         const due = start - leadMs;
         if (due <= from || due > to) continue;
-        for (const sub of subs) {
-          if (due < Date.parse(sub.createdAt) || !follows(sub, item)) continue;
-          out.push({
-            key: reminderKey(sub.channel, item.id, lead, start),
-            channel: sub.channel,
-            dueMs: due,
-            kind: 'reminder',
-            itemId: item.id,
-            leadMinutes: lead,
-            itemStartMs: start,
-          });
-        }
+        for (const sub of subs)
+          if (due >= Date.parse(sub.createdAt) && follows(sub, item))
+            out.push(reminderOf(sub, item, lead, start, due));
       }
     }
   }
@@ -127,14 +143,14 @@ function notices(state: PlanState, from: number, to: number, out: Occurrence[]):
 /** Every occurrence due in (fromMs, toMs], in delivery order. Pure: the same state and window give the same plan. */
 export function due(state: PlanState, fromMs: number, toMs: number): Occurrence[] {
   const out: Occurrence[] = [];
-  const memo: Memo = { slots: new Map(), dates: new Map() };
+  const memo: Memo = { slots: new Map(), window: windowMemo() };
   for (const sub of state.subscriptions) {
     const created = Date.parse(sub.createdAt) - 1;
     // Subscriptions that predate the window share its memoized digest slots.
     if (created <= fromMs) digests(sub, fromMs, toMs, memo, out);
-    else digests(sub, created, toMs, { slots: new Map(), dates: memo.dates }, out);
+    else digests(sub, created, toMs, { slots: new Map(), window: memo.window }, out);
   }
-  reminders(state, fromMs, toMs, out);
+  reminders(state, fromMs, toMs, memo.window, out);
   notices(state, fromMs, toMs, out);
   return sortOccurrences(out);
 }
