@@ -3,11 +3,23 @@ import { CONSOLE_CHANNEL } from './platforms/console.js';
 import { renderText } from './render/text.js';
 import { failStartup, start } from './startup.js';
 
-/** `npm run cli -- "deadlines days:30" --now <ISO>`: one reply, exit 0; a mistake, exit 1. */
+/**
+ * `npm run cli -- "deadlines days:30" --now <ISO>`: one reply, exit 0; a mistake, exit 1. While the bot runs
+ * (it holds the store's lock), the CLI reads the store as it is and refuses changes, saying where to make them.
+ */
 async function main(): Promise<void> {
-  const app = await start(process.argv.slice(2)).catch(failStartup);
+  const app = await start(process.argv.slice(2), { readOnlyIfLocked: true }).catch(failStartup);
   const { bot } = app;
   const text = app.args.words.join(' ').trim();
+  // `/trade remove …` and `trade remove …` name `remove`, as the registry reads them.
+  const found = bot.registry.find(text.replace(/^\s*\/?trade\b/i, '').trim().split(/\s+/)[0] ?? '');
+  if (app.readOnlyBecause !== undefined && found.ok && found.def.mutates) {
+    process.stderr.write(
+      `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${found.def.name}\` was not run and nothing ` +
+        'changed. Make the change there (its terminal, Slack or Discord), or stop it and run this again.\n',
+    );
+    process.exit(1);
+  }
   const actor = { platform: 'console' as const, id: 'operator', isEditor: bot.config.CONSOLE_EDITOR };
   const reply =
     text === 'digest'

@@ -4,14 +4,17 @@ import { type Clock, shiftedClock } from './clock.js';
 import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { type Logger, streamLogger } from './logger.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
-import { StoreError } from './store/errors.js';
+import { StoreError, StoreLockedError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
+import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed } from './store/seed.js';
 
 export interface Started {
   readonly bot: Bot;
   readonly args: Args;
   readonly log: Logger;
+  /** Set when the store's lock was held by another process and the store was opened to read only. */
+  readonly readOnlyBecause?: string;
   close(): Promise<void>;
 }
 
@@ -30,7 +33,10 @@ export function failStartup(err: unknown): never {
 }
 
 /** The composition root's first half: arguments, configuration, clock and store. The only reader of system time. */
-export async function start(argv: readonly string[]): Promise<Started> {
+export async function start(
+  argv: readonly string[],
+  o: { readOnlyIfLocked?: boolean } = {},
+): Promise<Started> {
   const args = parseArgs(argv);
   const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const log = streamLogger(config.LOG_LEVEL);
@@ -38,12 +44,18 @@ export async function start(argv: readonly string[]): Promise<Started> {
     args.now === undefined && args.speed === 1
       ? { now: Date.now }
       : shiftedClock(Date.now, args.now ?? Date.now(), args.speed);
+  let readOnlyBecause: string | undefined;
   const store = await openStore({
     file: config.DB_FILE,
     seed: () => loadSeed(config.SEED_FILE),
     now: () => new Date(),
+  }).catch((error: unknown) => {
+    if (!(o.readOnlyIfLocked && error instanceof StoreLockedError)) throw error;
+    readOnlyBecause =
+      error.pid === undefined ? 'another Trade Brief process' : `the running bot (pid ${error.pid})`;
+    return openStoreReadOnly(config.DB_FILE, readOnlyBecause);
   });
   const bot = createBot(config, store, clock, log);
-  await subscribeConsoleOnce(bot);
-  return { bot, args, log, close: () => store.close() };
+  if (readOnlyBecause === undefined) await subscribeConsoleOnce(bot);
+  return { bot, args, log, readOnlyBecause, close: () => store.close() };
 }

@@ -55,3 +55,14 @@ export class StoreClosedError extends StoreError {
     super(file, `The store for ${file} is closed; this update was not saved.`);
   }
 }
+
+/** The store was opened for reading only (its lock is held elsewhere); nothing can be changed through it. */
+export class StoreReadOnlyError extends StoreError {
+  constructor(file: string, holder: string) {
+    super(
+      file,
+      `${file} is in use by ${holder}, so this command only reads it and nothing was changed. ` +
+        'Make the change there (its terminal, Slack or Discord), or stop it and run this again.',
+    );
+  }
+}

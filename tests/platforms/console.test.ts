@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -148,6 +148,43 @@ describe('the bot in a terminal', () => {
       ),
     );
     expect((await first).code).toBe(0);
+  });
+
+  it('while the bot runs, the CLI still answers questions from its store, and refuses changes, saying why', async () => {
+    const db = join(dir, 'shared.db.json');
+    let release = () => {};
+    const done = new Promise<void>((r) => {
+      release = r;
+    });
+    const bot = run(['start', '--', '--now', '2026-03-12T09:00:00Z'], '', { DB_FILE: db }, done);
+    // The bot holds the lock, then creates the store from the seed: wait for both.
+    for (let i = 0; i < 200 && !(existsSync(`${db}.lock`) && existsSync(db)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    try {
+      // The running bot itself writes (its scheduler's cursor): compare what the commands would change.
+      const content = async () => {
+        const { events, subscriptions } = JSON.parse(await readFile(db, 'utf8'));
+        return { events, subscriptions };
+      };
+      const before = await content();
+      const read = await run(['run', 'cli', '--', 'countdown paris', '--now', '2026-03-12T09:00:00Z'], '', {
+        DB_FILE: db,
+      });
+      expect(read.code).toBe(0);
+      expect(read.stdout).toContain('Paris talks at OECD headquarters (6th round): in 3 days');
+      for (const change of ['remove paris-talks-2026', '/trade unsubscribe']) {
+        const refused = await run(['run', 'cli', '--', change], '', { DB_FILE: db, CONSOLE_EDITOR: 'true' });
+        expect(refused.code).toBe(1);
+        expect(refused.stderr).toMatch(
+          /is in use by the running bot \(pid \d+\), so `\w+` was not run and nothing changed/,
+        );
+      }
+      expect(await content()).toEqual(before);
+      expect(existsSync(`${db}.lock`)).toBe(true);
+    } finally {
+      release();
+    }
+    expect((await bot).code).toBe(0);
   });
 
   it('a bad --now is refused with exit code 2', async () => {
