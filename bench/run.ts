@@ -272,7 +272,7 @@ function slackTables(r: SlackResult, checks: Check[]): string {
     return [
       [
         label,
-        `ours ÷ bare, req/s: median of the turn pairs (${m.pairRatios.map((x) => x.toFixed(2)).join(', ')})`,
+        `ours ÷ bare, req/s: median over the rounds (${m.pairRatios.map((x) => x.toFixed(2)).join(', ')})`,
         m.rpsRatio.toFixed(2),
         `≥ ${SLACK_RPS_RATIO_TARGET}`,
         verdict(rpsOk),
@@ -344,7 +344,7 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   and through a bare Bolt app whose only handler is \`await ack('ok')\`, measured in the same run. Each app runs in
   its own child process (\`bench/slack-child.ts\` under tsx); this process generates the load: 16 requests in
   flight (a closed loop), a warm-up (longer before an app's first run, while its JIT tiers up), then a timed run
-  bounded in time and in count; the apps take turns (bare, ours, bare, ours…). HTTP mode: signed (v0 HMAC)
+  bounded in time and in count; the apps take turns, bare first in odd rounds and ours first in even ones. HTTP mode: signed (v0 HMAC)
   form POSTs to \`/slack/events\` on loopback over keep-alive connections; a reply counts when it is a 200 with
   the expected body (\`ok\`, or our Block Kit brief in the acknowledgement). Socket Mode: the test emulator (one
   per app) sends \`slash_commands\` envelopes over its WebSocket; the time runs until the ack with the expected
@@ -353,8 +353,8 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   charge a larger answer twice). **req/s** is correct replies over the timed seconds of all an app's turns; p50,
   p99 and max are over all their latencies; **CPU ms/req** is the CPU time of the app's process during the timed
   runs divided by the requests, a cost per request that the machine's other load distorts less than req/s.
-  Targets: our req/s ≥ 0.85 × the bare app's, taken turn pair by turn pair (each of our turns over the bare
-  turn just before it, which saw nearly the same machine) and the median of those ratios kept, so that a slow
+  Targets: our req/s ≥ 0.85 × the bare app's, taken round by round (our turn over the bare turn next to it,
+  which saw nearly the same machine) and the median of those ratios kept, so that a slow
   spell in one turn moves one pair and not the result; the pooled ratio is shown beside it. Our p99 ≤ 1.25 × the
   bare app's p99. The load generator and the apps share the machine's cores.
   \`BENCH_CPU_PROF=<folder> npm run bench\` also writes a CPU profile of each app (\`node --cpu-prof\`).`;
@@ -467,8 +467,8 @@ async function main(): Promise<void> {
 ### Discord: \`/trade brief\` interactions, ours vs a bare discord.js client
 
 INTERACTION_CREATE dispatched by the emulator over the gateway until the bot's reply callback arrives, 16 in flight,
-each bot alone in its own child process, 3 s turns alternated five times; the ratio is the median over the turn
-pairs (each of our turns against the bare turn just before it)
+each bot alone in its own child process, 3 s turns alternated five times; the ratio is the median over the rounds of
+our turn against the bare turn next to it (bare first in odd rounds, ours first in even ones)
 (\`npx tsx bench/discord-main.ts\` runs this part alone). Target: our throughput at least 0.85 of the bare client's.
 
 ${table(DISCORD_HEADER, discordRows)}`;

@@ -34,7 +34,7 @@ const line = (m: ModeResult) => {
     app('bare', m.bare),
     app('ours', m.ours),
     `${m.mode} ours/bare: req/s ${m.rpsRatio.toFixed(2)} (≥ ${SLACK_RPS_RATIO_TARGET} ${rpsOk ? 'PASS' : 'FAIL'}; ` +
-      `turn pairs ${m.pairRatios.map((x) => x.toFixed(2)).join(', ')}; pooled ${m.pooledRpsRatio.toFixed(2)}), ` +
+      `rounds ${m.pairRatios.map((x) => x.toFixed(2)).join(', ')}; pooled ${m.pooledRpsRatio.toFixed(2)}), ` +
       `p99 ${m.p99Ratio.toFixed(2)} (≤ ${SLACK_P99_RATIO_TARGET} ${p99Ok ? 'PASS' : 'FAIL'}), ` +
       `CPU ${(m.ours.cpuPerRequestMs / m.bare.cpuPerRequestMs).toFixed(2)}`,
   ].join('\n');

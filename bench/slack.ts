@@ -13,14 +13,14 @@ import { slashCommandBody, slashCommandFields } from '../tests/emulators/slack-p
 import { signedFormHeaders } from '../tests/emulators/slack-signing.js';
 import { startBenchChild } from './child-process.js';
 import { BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
-import { type LatencyStats, msSince, pairedRatio, stats } from './support.js';
+import { type LatencyStats, msSince, pairedRatio, stats, turnOrder } from './support.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHILD = new URL('./slack-child.ts', import.meta.url).pathname;
 /** A request not answered within this time counts as an error. */
 const REQUEST_TIMEOUT_MS = 5_000;
 const CHILD_START_TIMEOUT_MS = 60_000;
-export const KINDS: readonly SlackKind[] = ['bare', 'ours'];
+export const KINDS = ['bare', 'ours'] as const satisfies readonly SlackKind[];
 /** Targets: our req/s at least this share of the bare app's, our p99 at most this multiple of its p99. */
 export const SLACK_RPS_RATIO_TARGET = 0.85;
 export const SLACK_P99_RATIO_TARGET = 1.25;
@@ -65,7 +65,7 @@ export interface ModeResult {
   readonly mode: SlackMode;
   readonly bare: AppFigures;
   readonly ours: AppFigures;
-  /** Median over the turn pairs of ours / bare req/s (target >= 0.85; see pairedRatio), and each pair's ratio. */
+  /** Median over the rounds of ours / bare req/s (target >= 0.85; see pairedRatio), and each pair's ratio. */
   readonly rpsRatio: number;
   readonly pairRatios: readonly number[];
   /** ours.rps / bare.rps over all turns pooled, for reference. */
@@ -224,7 +224,7 @@ interface App {
 async function compare(mode: SlackMode, apps: Record<SlackKind, App>, o: SlackOptions): Promise<ModeResult> {
   const runs: Record<SlackKind, Run[]> = { bare: [], ours: [] };
   for (let round = 1; round <= o.rounds; round++) {
-    for (const kind of KINDS) {
+    for (const kind of turnOrder(round, KINDS)) {
       const run = await closedLoop(apps[kind], round === 1 ? o.firstWarmupMs : o.warmupMs, o);
       runs[kind].push(run);
       o.progress?.(

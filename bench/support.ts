@@ -128,8 +128,9 @@ export function expectOk(command: string, reply: Reply): void {
 export const yieldToLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 /**
- * Throughput of ours over the bare app's, turn by turn: the apps take turns (bare, ours, bare, ours…), so each
- * pair of adjacent turns saw nearly the same machine. The median of the pairs' ratios is the result: a slow
+ * Throughput of ours over the bare app's, round by round: in each round both apps take a turn, one after the
+ * other (bare first in odd rounds, ours first in even ones, see turnOrder), so the two turns of a round saw
+ * nearly the same machine. The median of the pairs' ratios is the result: a slow
  * spell of the shared machine in one turn moves one pair, not the comparison.
  */
 export function pairedRatio(
@@ -142,4 +143,9 @@ export function pairedRatio(
   const median =
     sorted.length % 2 === 1 ? (sorted[mid] ?? Number.NaN) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
   return { median, pairs };
+}
+
+/** Which app goes first in round `round` (from 1): bare first in odd rounds, ours first in even ones. */
+export function turnOrder<K>(round: number, kinds: readonly [K, K]): readonly [K, K] {
+  return round % 2 === 1 ? kinds : [kinds[1], kinds[0]];
 }

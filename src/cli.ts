@@ -12,7 +12,12 @@ async function main(): Promise<void> {
   const { bot } = app;
   const text = app.args.words.join(' ').trim();
   // `/trade remove …` and `trade remove …` name `remove`, as the registry reads them.
-  const found = bot.registry.find(text.replace(/^\s*\/?trade\b/i, '').trim().split(/\s+/)[0] ?? '');
+  const found = bot.registry.find(
+    text
+      .replace(/^\s*\/?trade\b/i, '')
+      .trim()
+      .split(/\s+/)[0] ?? '',
+  );
   if (app.readOnlyBecause !== undefined && found.ok && found.def.mutates) {
     process.stderr.write(
       `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${found.def.name}\` was not run and nothing ` +

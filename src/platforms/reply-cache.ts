@@ -2,10 +2,19 @@ import type { Bot } from '../bot.js';
 
 const MINUTE = 60_000;
 
+/** Freezes `value` and everything reachable from it: a cached answer is shared by every reply that reuses it. */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  Object.freeze(value);
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return value;
+}
+
 /**
  * Rendered answers to read-only commands, reused while nothing can change them: the same store
  * revision, the same minute of the bot's clock (countdowns and "as of" move by the minute), the same
- * channel, editor rights and text. A burst of `/trade brief` in a channel is rendered once.
+ * channel, editor rights and text. A burst of `/trade brief` in a channel is rendered once. Answers are
+ * deep-frozen when cached: platforms may keep derived forms of them (their JSON) by identity.
  */
 export class ReplyCache<T> {
   private readonly entries = new Map<string, T>();
@@ -29,7 +38,7 @@ export class ReplyCache<T> {
     const key = this.key(parts);
     const hit = this.entries.get(key);
     if (hit !== undefined) return hit;
-    const value = await build();
+    const value = deepFreeze(await build());
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, value);
     return value;

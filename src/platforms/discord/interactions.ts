@@ -48,18 +48,26 @@ function rawOptions(i: ChatInputCommandInteraction): RawValues {
 type Body = ReturnType<typeof messageBody>;
 
 /**
- * A rendered answer and, once discord.js has resolved it for a reply, that resolved payload: the next identical
- * reply sends it as is (discord.js takes a MessagePayload whose body is resolved), instead of resolving it again.
- * The body names no interaction (the callback's route does), so one payload serves every identical reply.
+ * A rendered answer, and the body discord.js resolved from it for a reply (MessagePayload.resolveBody). An
+ * identical reply sends that body as is instead of resolving it again: it names no interaction (the
+ * callback's route does), and keeps no reference to the interaction it was first resolved for.
  */
 interface Cached {
   readonly body: Body;
-  payload?: MessagePayload;
+  readonly resolved: NonNullable<MessagePayload['body']>;
+}
+
+function cachedReply(i: ChatInputCommandInteraction, body: Body): Cached {
+  const resolved = MessagePayload.create(i, body).resolveBody().body;
+  if (!resolved) throw new Error('discord.js resolved no message body');
+  return { body, resolved };
 }
 
 function replyWith(i: ChatInputCommandInteraction, cached: Cached) {
-  cached.payload ??= MessagePayload.create(i, cached.body).resolveBody();
-  return i.reply(cached.payload);
+  const payload = MessagePayload.create(i, {});
+  payload.body = cached.resolved;
+  payload.files = [];
+  return i.reply(payload);
 }
 
 async function chatInput(
@@ -87,7 +95,7 @@ async function chatInput(
     await i.editReply(body);
     return;
   }
-  const work = cache.get(parts, async (): Promise<Cached> => ({ body: messageBody(await run()) }));
+  const work = cache.get(parts, async () => cachedReply(i, messageBody(await run())));
   const quick = await within(work);
   if (quick) return void (await replyWith(i, quick));
   // Deferred answers keep their privacy: only a shared brief is public.

@@ -20,13 +20,18 @@ interface Socket {
   send(data: string, done: (err: Error | undefined) => void): void;
 }
 
-/** JSON of acknowledgement payloads, kept per object: a cached reply is serialized once, not per request. */
+/**
+ * JSON of acknowledgement payloads, kept per object: a cached reply is serialized once, not per request.
+ * Only frozen objects are kept (cached replies are, see ReplyCache): a body that could still change is
+ * serialized each time.
+ */
 const serialized = new WeakMap<object, string>();
 
 function payloadJson(body: unknown): string {
   if (body === undefined) return '{}';
   if (typeof body === 'string') return JSON.stringify({ text: body });
   if (typeof body !== 'object' || body === null) return '{}';
+  if (!Object.isFrozen(body)) return JSON.stringify(body);
   let json = serialized.get(body);
   if (json === undefined) {
     json = JSON.stringify(body);
@@ -64,7 +69,10 @@ export class LeanSocketModeReceiver extends SocketModeReceiver {
   private async handle(args: SlackEventArgs, logger: BoltLogger): Promise<void> {
     let acked = false;
     const ack = async (body?: unknown): Promise<void> => {
-      if (acked) return;
+      if (acked) {
+        logger.warn('ack() was called twice for one Socket Mode event; the second call was ignored');
+        return;
+      }
       acked = true;
       const socket = (this.client as { websocket?: Socket }).websocket;
       // Not connected: the client's own ack raises its usual error.
