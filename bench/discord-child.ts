@@ -8,15 +8,13 @@
  *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator.
  * Talks to its parent over the IPC channel: sends `{ ready: true }` once the gateway said READY, answers
  * `'stats'` with its CPU time and the errors it saw; stops on SIGTERM, when the channel closes (the parent went
- * away), or by itself after MAX_LIFETIME_MS.
+ * away), or by itself after 10 minutes (serveBenchChild in bench/child-process.ts).
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../src/logger.js';
 import { createDiscord } from '../src/platforms/discord/discord-app.js';
-import { seededBot } from '../tests/helpers/bot.js';
+import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
 import { BENCH_NOW_ISO, type ChildStats, type DiscordKind, READY_TIMEOUT_MS } from './discord-shared.js';
-
-const MAX_LIFETIME_MS = 10 * 60_000;
 
 /** Errors the bot reported (client `error` events, failed handlers), counted and the first few kept. */
 const errors = { count: 0, first: [] as string[] };
@@ -65,24 +63,18 @@ async function startBare(apiUrl: string, token: string): Promise<Running> {
   return { stop: () => client.destroy() };
 }
 
-async function startOurs(apiUrl: string, token: string): Promise<Running> {
-  const t = await seededBot(BENCH_NOW_ISO);
-  try {
-    const discord = createDiscord(t.bot, { token, apiUrl, readyTimeoutMs: READY_TIMEOUT_MS }, countingLog);
+function startOurs(apiUrl: string, token: string): Promise<Running> {
+  return onSeededBot(BENCH_NOW_ISO, async (bot) => {
+    const discord = createDiscord(bot, { token, apiUrl, readyTimeoutMs: READY_TIMEOUT_MS }, countingLog);
     await discord.start();
-    return {
-      async stop() {
-        try {
-          await discord.stop();
-        } finally {
-          await t.close();
-        }
-      },
-    };
-  } catch (error) {
-    await t.close();
-    throw error;
-  }
+    return { stop: () => discord.stop() };
+  });
+}
+
+/** The process's CPU time so far and the errors it saw. */
+function stats(): ChildStats {
+  const cpu = process.cpuUsage();
+  return { cpuMs: (cpu.user + cpu.system) / 1000, errors: errors.count, firstErrors: errors.first };
 }
 
 async function main(): Promise<void> {
@@ -92,35 +84,9 @@ async function main(): Promise<void> {
   if (!['bare', 'ours'].includes(kind) || !apiUrl?.startsWith('http://127.0.0.1:') || !token)
     throw new Error('usage: discord-child.ts <bare|ours> http://127.0.0.1:PORT/api <token>');
   const running = kind === 'bare' ? await startBare(apiUrl, token) : await startOurs(apiUrl, token);
-  let stopping = false;
-  const stop = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    running
-      .stop()
-      .catch(() => undefined)
-      .finally(() => process.exit(code));
-    setTimeout(() => process.exit(code), 5_000).unref();
-  };
-  process.once('SIGTERM', () => stop(0));
-  process.once('disconnect', () => stop(0));
-  process.on('message', (message) => {
-    if (message !== 'stats') return;
-    const cpu = process.cpuUsage();
-    const stats: ChildStats = {
-      cpuMs: (cpu.user + cpu.system) / 1000,
-      errors: errors.count,
-      firstErrors: errors.first,
-    };
-    process.send?.({ stats });
-  });
-  setTimeout(() => stop(3), MAX_LIFETIME_MS).unref();
-  process.send({ ready: true });
+  serveBenchChild(running, { ready: true }, (message) =>
+    message === 'stats' ? { stats: stats() } : undefined,
+  );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `discord-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(childFailed('discord-child'));

@@ -1,23 +1,10 @@
-/**
- * The Discord emulator of tests/emulators, assembled for load: the same REST routes, interaction-callback rules
- * (one callback per interaction, within 3 s, valid bodies), message limits and gateway, over a DiscordState whose
- * bookkeeping stays O(1) per request and bounded in memory.
- *
- * Why not startDiscordEmulator itself: its state finds an interaction's channel by scanning every interaction
- * ever issued (DiscordState.channelOfToken, on every type-4 callback) and keeps every reply it accepted. That is
- * right for tests, but at thousands of interactions per second the scan alone costs ~0.4 ms per callback after
- * 10,000 interactions (~2 ms after 60,000), so the emulator, not the bot, would set the pace within seconds and
- * flatter the comparison. Here those lookups are indexed and records older than RETAIN_MS are dropped.
- */
-import type { AddressInfo } from 'node:net';
 import { callbackRoutes } from '../tests/emulators/discord-callbacks.js';
 import { snowflake } from '../tests/emulators/discord-fixtures.js';
-import { DiscordGateway } from '../tests/emulators/discord-gateway.js';
-import { createRestServer, type RestRequest, type RestRoute } from '../tests/emulators/discord-http.js';
+import type { RestRequest, RestRoute } from '../tests/emulators/discord-http.js';
 import { type InteractionSpec, interactionPayload } from '../tests/emulators/discord-interactions.js';
 import type { JsonObject } from '../tests/emulators/discord-json.js';
-import { messageRoutes } from '../tests/emulators/discord-messages.js';
-import { baseRoutes, commandScope } from '../tests/emulators/discord-rest.js';
+import { commandScope } from '../tests/emulators/discord-rest.js';
+import { listenDiscord } from '../tests/emulators/discord-server.js';
 import { DiscordState } from '../tests/emulators/discord-state.js';
 import {
   type CallbackRecord,
@@ -164,8 +151,6 @@ export async function startBenchEmulator(
 ): Promise<BenchEmulator> {
   const o = resolveOptions(options);
   const state = new BenchState(o);
-  let base = '';
-  const gatewayUrl = (): string => `${base.replace('http:', 'ws:')}/gateway`;
   const callbacks = callbackRoutes(state).map((route) => {
     if (route.method === 'POST' && route.pattern.source.startsWith('^\\/interactions'))
       return observed(route, (r, status) =>
@@ -180,23 +165,15 @@ export async function startBenchEmulator(
       return observed(route, (r, status) => hooks.onEdit({ token: r.params[1] ?? '', status, body: r.body }));
     return route;
   });
-  const server = createRestServer(
-    [...baseRoutes(state, gatewayUrl), ...messageRoutes(state), ...callbacks],
-    state,
-  );
-  const gateway = new DiscordGateway(server, o, gatewayUrl);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const net = await listenDiscord(state, o, callbacks);
+  const { gateway } = net;
   const known = () => [
     ...(state.commands.get(commandScope(o.guildId)) ?? []),
     ...(state.commands.get('global') ?? []),
   ];
 
   return {
-    apiUrl: `${base}/api`,
+    apiUrl: net.apiUrl,
     token: o.token,
     problems: state.problems,
     requests: state.requests,
@@ -212,9 +189,7 @@ export async function startBenchEmulator(
       return ref;
     },
     async close() {
-      await gateway.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await net.close();
     },
   };
 }

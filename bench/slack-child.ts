@@ -13,7 +13,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { createSlack } from '../src/platforms/slack/slack-app.js';
-import { seededBot, silentLog } from '../tests/helpers/bot.js';
+import { silentLog } from '../tests/helpers/bot.js';
+import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
 import {
   APP_TOKEN,
   BENCH_NOW_ISO,
@@ -22,8 +23,6 @@ import {
   type SlackKind as Kind,
   type SlackMode as Mode,
 } from './slack-shared.js';
-
-const MAX_LIFETIME_MS = 10 * 60_000;
 
 interface Running {
   readonly port?: number;
@@ -64,11 +63,10 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
   };
 }
 
-async function startOurs(mode: Mode, apiUrl: string): Promise<Running> {
-  const t = await seededBot(BENCH_NOW_ISO);
-  try {
+function startOurs(mode: Mode, apiUrl: string): Promise<Running> {
+  return onSeededBot(BENCH_NOW_ISO, async (bot) => {
     const slack = createSlack(
-      t.bot,
+      bot,
       {
         botToken: BOT_TOKEN,
         appToken: mode === 'socket' ? APP_TOKEN : undefined,
@@ -83,20 +81,8 @@ async function startOurs(mode: Mode, apiUrl: string): Promise<Running> {
       silentLog,
     );
     const { port } = await slack.start();
-    return {
-      port,
-      async stop() {
-        try {
-          await slack.stop();
-        } finally {
-          await t.close();
-        }
-      },
-    };
-  } catch (error) {
-    await t.close();
-    throw error;
-  }
+    return { port, stop: () => slack.stop() };
+  });
 }
 
 async function main(): Promise<void> {
@@ -110,28 +96,9 @@ async function main(): Promise<void> {
   )
     throw new Error('usage: slack-child.ts <http|socket> <bare|ours> http://127.0.0.1:PORT/api/');
   const running = kind === 'bare' ? await startBare(mode, apiUrl) : await startOurs(mode, apiUrl);
-  let stopping = false;
-  const stop = (code: number) => {
-    if (stopping) return;
-    stopping = true;
-    running
-      .stop()
-      .catch(() => undefined)
-      .finally(() => process.exit(code));
-    setTimeout(() => process.exit(code), 5_000).unref();
-  };
-  process.once('SIGTERM', () => stop(0));
-  process.once('disconnect', () => stop(0));
-  process.on('message', (message) => {
-    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
-  });
-  setTimeout(() => stop(3), MAX_LIFETIME_MS).unref();
-  process.send?.({ ready: true, port: running.port });
+  serveBenchChild(running, { ready: true, port: running.port }, (message) =>
+    message === 'cpu' ? { cpu: process.cpuUsage() } : undefined,
+  );
 }
 
-main().catch((error: unknown) => {
-  process.stderr.write(
-    `slack-child failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-  );
-  process.exit(1);
-});
+main().catch(childFailed('slack-child'));

@@ -11,16 +11,10 @@ async function main(): Promise<void> {
   const app = await start(process.argv.slice(2), { readOnlyIfLocked: true }).catch(failStartup);
   const { bot } = app;
   const text = app.args.words.join(' ').trim();
-  // `/trade remove …` and `trade remove …` name `remove`, as the registry reads them.
-  const found = bot.registry.find(
-    text
-      .replace(/^\s*\/?trade\b/i, '')
-      .trim()
-      .split(/\s+/)[0] ?? '',
-  );
-  if (app.readOnlyBecause !== undefined && found.ok && found.def.mutates) {
+  const def = bot.registry.named(text);
+  if (app.readOnlyBecause !== undefined && def?.mutates) {
     process.stderr.write(
-      `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${found.def.name}\` was not run and nothing ` +
+      `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${def.name}\` was not run and nothing ` +
         'changed. Make the change there (its terminal, Slack or Discord), or stop it and run this again.\n',
     );
     process.exit(1);

@@ -21,6 +21,9 @@ export function usageFor(def: CommandDef, option?: string): string {
 }
 
 /** All the commands, found by name, with their option schemas built once per time zone. */
+/** A command line without a leading `/trade` or `trade`: `/trade add …` and `trade add …` mean `add …`. */
+export const withoutTradePrefix = (text: string): string => text.replace(/^\s*\/?trade\b/i, '').trim();
+
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
   private readonly schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
@@ -83,6 +86,13 @@ export class Registry {
   }
 
   /** Validates raw option values (typed, from Discord, or bound from text) with the command's schema. */
+  /** The command a line names by its first word (after any `/trade`), when it names one. */
+  named(text: string): CommandDef | undefined {
+    const word = withoutTradePrefix(text).split(/\s+/)[0];
+    const found = word ? this.find(word) : undefined;
+    return found?.ok ? found.def : undefined;
+  }
+
   validate(def: CommandDef, raw: RawValues, zone: string): Parsed {
     for (const [name, opt] of Object.entries(def.options)) {
       if (opt.required && (raw[name] === undefined || raw[name] === '')) {
@@ -113,7 +123,7 @@ export class Registry {
 
   /** Parses a command line such as `deadlines days:30` into a command and its values. */
   parseText(text: string, zone: string): Parsed {
-    const lexed = tokenize(text.replace(/^\s*\/?trade\b/i, ''));
+    const lexed = tokenize(withoutTradePrefix(text));
     if (!lexed.ok) return { ok: false, reply: errorReply(lexed.error) };
     const [first, ...rest] = lexed.tokens;
     if (!first) return this.validate(this.byName.get('help') as CommandDef, {}, zone);

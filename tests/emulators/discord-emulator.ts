@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net';
-import { callbackRoutes } from './discord-callbacks.js';
 import { snowflake } from './discord-fixtures.js';
-import { DiscordGateway, type GatewayConnection } from './discord-gateway.js';
-import { createRestServer } from './discord-http.js';
+import type { GatewayConnection } from './discord-gateway.js';
 import { type InteractionSpec, interactionPayload } from './discord-interactions.js';
 import type { JsonObject } from './discord-json.js';
-import { messageRoutes } from './discord-messages.js';
-import { baseRoutes, commandScope } from './discord-rest.js';
+import { commandScope } from './discord-rest.js';
+import { listenDiscord } from './discord-server.js';
 import { DiscordState } from './discord-state.js';
 import {
   type DiscordEmulatorOptions,
@@ -72,18 +69,8 @@ export interface DiscordEmulator {
 export async function startDiscordEmulator(options: DiscordEmulatorOptions = {}): Promise<DiscordEmulator> {
   const o = resolveOptions(options);
   const state = new DiscordState(o);
-  let base = '';
-  const gatewayUrl = (): string => `${base.replace('http:', 'ws:')}/gateway`;
-  const server = createRestServer(
-    [...baseRoutes(state, gatewayUrl), ...messageRoutes(state), ...callbackRoutes(state)],
-    state,
-  );
-  const gateway = new DiscordGateway(server, o, gatewayUrl);
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
-  });
-  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const net = await listenDiscord(state, o);
+  const { gateway } = net;
 
   const issue = (spec: InteractionSpec, via: 'gateway' | 'http') => {
     const ref = { id: snowflake(), token: `emu-interaction-token-${snowflake()}` };
@@ -100,8 +87,8 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
   };
 
   return {
-    apiUrl: `${base}/api`,
-    gatewayUrl: gatewayUrl(),
+    apiUrl: net.apiUrl,
+    gatewayUrl: net.gatewayUrl,
     token: o.token,
     ids: {
       application: o.applicationId,
@@ -144,9 +131,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     commands: (guildId) => state.commands.get(commandScope(guildId)) ?? [],
     waitFor,
     async close() {
-      await gateway.close();
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await net.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
+import { withoutTradePrefix } from '../../commands/registry.js';
 import type { Logger } from '../../logger.js';
 import type { Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
@@ -50,10 +51,8 @@ export function slashCommandHandler(d: SlashDeps) {
   const cache = new ReplyCache<Record<string, unknown>>(d.bot);
   return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
-    const text = (command.text ?? '').replace(/^\s*\/?trade\b/i, '').trim();
-    const name = text.split(/\s+/)[0] ?? '';
-    const found = name ? d.bot.registry.find(name) : undefined;
-    const def = found?.ok ? found.def : undefined;
+    const text = withoutTradePrefix(command.text ?? '');
+    const def = d.bot.registry.named(text);
     const sensitive = Boolean(def?.mutates || def?.access === 'editors');
     if (sensitive && !firstDelivery(command.trigger_id)) return ack();
     const profile = sensitive ? await d.user(command.user_id) : undefined;

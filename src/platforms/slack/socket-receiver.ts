@@ -41,7 +41,7 @@ function payloadJson(body: unknown): string {
 }
 
 /** The acknowledgement frame Slack expects: `{envelope_id, payload}`. */
-export function ackFrame(envelopeId: string, body: unknown): string {
+function ackFrame(envelopeId: string, body: unknown): string {
   return `{"envelope_id":${JSON.stringify(envelopeId)},"payload":${payloadJson(body)}}`;
 }
 
