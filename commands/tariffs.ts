@@ -3,7 +3,7 @@ import { countries, dateTime } from '../src/commands/options.js';
 import { measureLine, stackHeadline } from '../src/commands/stack-lines.js';
 import { AUTHORITY_LABELS } from '../src/domain/measure.js';
 import { countryName } from '../src/domain/primitives.js';
-import { stackFor } from '../src/domain/stack.js';
+import { stackFor, stackOnDay } from '../src/domain/stack.js';
 import { code, type Section, time } from '../src/render/reply.js';
 
 const PER_SECTION = 8;
@@ -22,7 +22,8 @@ export default defineCommand({
   run: ({ country, on }, ctx) => {
     const at = on?.ms ?? ctx.now();
     const code2 = country?.[0] ?? ctx.focusCountry;
-    const stack = stackFor(ctx.timeline().measures, code2, at);
+    const measures = ctx.timeline().measures;
+    const stack = on?.date ? stackOnDay(measures, code2, on.date, at) : stackFor(measures, code2, at);
     const sections: Section[] = [...stack.byAuthority].map(([authority, list]) => ({
       heading: AUTHORITY_LABELS[authority],
       lines: list.slice(0, PER_SECTION).map(measureLine),

@@ -9,11 +9,16 @@ export function momentSpan(m: Moment): Span {
   return isAllDay(m) ? day(m.date) : time(momentStartMs(m), 'datetime', m.timeZone);
 }
 
-/** "10% across the board (Section 122 10%)" for a stack. */
+/** "10% across the board (Section 122 10%)" for a stack; a part resting on an unverified measure says so. */
 export function stackHeadline(stack: TariffStack): Rich {
   const who = countryName(stack.country);
   if (stack.allGoods.length === 0) return [`No across-the-board tariff on goods from ${who} is in force.`];
-  const parts = stack.allGoods.map((m) => `${AUTHORITY_LABELS[m.authority]} ${rateText(m)}`).join(' + ');
+  const parts = stack.allGoods
+    .map(
+      (m) =>
+        `${AUTHORITY_LABELS[m.authority]} ${rateText(m)}${m.confidence === 'unverified' ? ' ⚠ unverified' : ''}`,
+    )
+    .join(' + ');
   return [strong(`${stack.totalPercent}%`), ` across the board on goods from ${who} (${parts})`];
 }
 

@@ -1,5 +1,6 @@
 import { AUTHORITIES, type Authority, type TariffMeasure } from './measure.js';
-import { momentStartMs } from './moment.js';
+import { localMidnight, momentStartMs, momentZone } from './moment.js';
+import { addDays } from './time.js';
 
 export interface TariffStack {
   readonly country: string;
@@ -30,7 +31,36 @@ export const targets = (m: TariffMeasure, country: string): boolean =>
 
 /** The measures on goods from `country` in force at an instant, with the across-the-board total. */
 export function stackFor(measures: readonly TariffMeasure[], country: string, atMs: number): TariffStack {
-  const inForce = measures.filter((m) => targets(m, country) && inForceAt(m, atMs));
+  return stackOf(measures, country, atMs, (m) => inForceAt(m, atMs));
+}
+
+/** The zone a measure's dates are read in: that of its start, else of its end (UTC when it has neither). */
+const measureZone = (m: TariffMeasure): string => {
+  const edge = m.from ?? m.until;
+  return edge ? momentZone(edge) : 'UTC';
+};
+
+/**
+ * The stack on goods from `country` as it stood at the close of calendar day `date`, each measure's day read
+ * in its own zone: an order effective 00:01 ET on 9 April counts on 9 April for a reader in any zone.
+ */
+export function stackOnDay(
+  measures: readonly TariffMeasure[],
+  country: string,
+  date: string,
+  atMs: number,
+): TariffStack {
+  const next = addDays(date, 1);
+  return stackOf(measures, country, atMs, (m) => inForceAt(m, localMidnight(next, measureZone(m)) - 1));
+}
+
+function stackOf(
+  measures: readonly TariffMeasure[],
+  country: string,
+  atMs: number,
+  applies: (m: TariffMeasure) => boolean,
+): TariffStack {
+  const inForce = measures.filter((m) => targets(m, country) && applies(m));
   const allGoods = inForce.filter((m) => m.coverage === 'all-goods');
   const totalPercent = allGoods.reduce((sum, m) => sum + ('percent' in m.rate ? m.rate.percent : 0), 0);
   const byAuthority = new Map<Authority, TariffMeasure[]>();
