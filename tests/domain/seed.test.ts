@@ -224,6 +224,39 @@ describe('data/seed.json', () => {
     });
   });
 
+  describe('items the first data set missed (facts file, section E)', () => {
+    it("cn-retaliatory-suspended-24: China's own 24% stays suspended, never collected, reported", () => {
+      const m = measure('cn-retaliatory-suspended-24');
+      expect([m.imposing, m.targets, m.rate, m.status]).toEqual(['CN', ['US'], { percent: 24 }, 'suspended']);
+      expect(m.from).toBeUndefined();
+      expect(m.confidence).toBe('reported');
+    });
+
+    it("cn-tariff-exclusions-expiry-2026: China's exclusions run to 31 December 2026", () => {
+      const e = event('cn-tariff-exclusions-expiry-2026');
+      expect(e.start).toEqual({ date: '2026-12-31', timeZone: 'Asia/Shanghai' });
+      expect(e.status).toBe('scheduled');
+      expect(e.confidence).toBe('reported');
+    });
+
+    it('bis-affiliates-suspension-expiry: the affiliates-rule suspension ends 10 November 2026', () => {
+      expect(event('bis-affiliates-suspension-expiry').start).toEqual({
+        date: '2026-11-10',
+        timeZone: 'America/New_York',
+      });
+      expect(measure('bis-affiliates-rule').status).toBe('suspended');
+    });
+
+    it.each([
+      ['trump-xi-call-2025-09', '2025-09-19'],
+      ['trump-xi-call-2025-11', '2025-11-24'],
+    ])("%s: a leaders' call held on %s", (id, date) => {
+      const e = event(id);
+      expect([e.kind, e.status, 'date' in e.start && e.start.date]).toEqual(['call', 'held', date]);
+      expect(e.confidence).toBe('reported');
+    });
+  });
+
   describe('headline US all-goods stack on China', () => {
     it.each([
       ['2025-04-20T12:00:00Z', 145],
