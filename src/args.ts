@@ -1,9 +1,11 @@
 import { z } from 'zod';
+import { DATE_RANGE, isInDateRange } from './domain/primitives.js';
 
 const Args = z.object({
   now: z.iso
     .datetime({ offset: true, message: '`--now` must be an ISO instant such as 2026-03-12T09:00:00Z' })
     .transform((s) => Date.parse(s))
+    .refine(isInDateRange, `\`--now\` must be a date from ${DATE_RANGE}, e.g. 2026-03-12T09:00:00Z`)
     .optional(),
   speed: z.coerce
     .number({ message: '`--speed` must be a number from 1 to 100000, e.g. --speed 60' })

@@ -175,7 +175,7 @@ export function dateTime(o: Base & { required?: boolean }) {
   return finish<ParsedDateTime>(
     { ...o, type: 'string', absorbsTime: true },
     '2026-03-15',
-    (_n, _u, zone) => (raw) => parseDateTime(raw, zone),
+    (name, _u, zone) => (raw) => parseDateTime(raw, zone, name),
     undefined,
   );
 }
