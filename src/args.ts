@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { escapeControls } from './domain/control-chars.js';
 import { DATE_RANGE, isInDateRange } from './domain/primitives.js';
 
 const Args = z.object({
@@ -30,7 +31,7 @@ export function parseArgs(argv: readonly string[]): Args {
         throw new ArgsError(`\`--${m[1]}\` needs a value, e.g. --now 2026-03-12T09:00:00Z`);
       raw[m[1] as string] = value;
     } else if (a.startsWith('--')) {
-      throw new ArgsError(`Unknown option \`${a}\`. Known: --now <ISO instant>, --speed <N>`);
+      throw new ArgsError(`Unknown option \`${escapeControls(a)}\`. Known: --now <ISO instant>, --speed <N>`);
     } else (raw.words as string[]).push(a);
   }
   const r = Args.safeParse(raw);
