@@ -6,6 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { streamLogger } from '../../src/logger.js';
 import { CONSOLE_CHANNEL, ConsoleChannel } from '../../src/platforms/console.js';
+import { autocompleteChoices } from '../../src/platforms/discord/autocomplete.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { editor, SEED_FILE, seededBot, silentLog } from '../helpers/bot.js';
 import { discordRig } from '../helpers/discord.js';
@@ -172,6 +173,12 @@ describe('stored text that bypassed validation reaches the terminal escaped', ()
     expect(printed).toContain('⏰ Talks \\u{1B}[2J');
     expect(printed).not.toMatch(RAW_CONTROL);
     expect(forgedLines(printed)).toEqual([]);
+  });
+
+  it('Discord autocomplete offers the title escaped', () => {
+    const [choice] = autocompleteChoices(t.bot, 'event', 'hostile');
+    expect(choice?.name).toMatch(/^Talks \\u\{1B\}\[2J/);
+    expect(choice?.name).not.toMatch(RAW_CONTROL);
   });
 
   it('log lines that quote stored text are one escaped line', () => {
