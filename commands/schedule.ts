@@ -42,6 +42,8 @@ export default defineCommand({
         ...(item ? [' for ', code(item.id)] : []),
       ];
     });
+    // Editors also see stored items that nothing is posted for because their dates cannot be placed.
+    const unplaced = ctx.actor.isEditor ? ctx.timeline().unplaced : [];
     return {
       title: `Scheduled posts — next ${days} days`,
       sections: [
@@ -56,6 +58,15 @@ export default defineCommand({
               ],
           more: Math.max(0, plan.length - LIMIT),
         },
+        ...(unplaced.length
+          ? [
+              {
+                heading: 'Left off the timeline (never shown or posted): fix or remove them',
+                lines: unplaced.slice(0, LIMIT).map((u): Rich => [code(u.id), ` (${u.type}): ${u.reason}`]),
+                more: Math.max(0, unplaced.length - LIMIT),
+              },
+            ]
+          : []),
       ],
       visibility: 'ephemeral',
     };

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { escapeControls } from './domain/control-chars.js';
+import { DATE_RANGE, isInDateRange } from './domain/primitives.js';
 
 const Args = z.object({
   now: z.iso
     .datetime({ offset: true, message: '`--now` must be an ISO instant such as 2026-03-12T09:00:00Z' })
     .transform((s) => Date.parse(s))
+    .refine(isInDateRange, `\`--now\` must be a date from ${DATE_RANGE}, e.g. 2026-03-12T09:00:00Z`)
     .optional(),
   speed: z.coerce
     .number({ message: '`--speed` must be a number from 1 to 100000, e.g. --speed 60' })
@@ -28,7 +31,7 @@ export function parseArgs(argv: readonly string[]): Args {
         throw new ArgsError(`\`--${m[1]}\` needs a value, e.g. --now 2026-03-12T09:00:00Z`);
       raw[m[1] as string] = value;
     } else if (a.startsWith('--')) {
-      throw new ArgsError(`Unknown option \`${a}\`. Known: --now <ISO instant>, --speed <N>`);
+      throw new ArgsError(`Unknown option \`${escapeControls(a)}\`. Known: --now <ISO instant>, --speed <N>`);
     } else (raw.words as string[]).push(a);
   }
   const r = Args.safeParse(raw);

@@ -29,10 +29,18 @@ export function createBot(config: Config, store: Store, clock: Clock, log: Logge
   const registry = new Registry(allCommands);
   const editors = new Set(config.EDITORS);
   let cached: { revision: number; timeline: Timeline } | undefined;
+  const reported = new Set<string>();
   const timeline = () => {
     if (!cached || cached.revision !== store.revision) {
       const d = store.read();
       cached = { revision: store.revision, timeline: new Timeline(d.events, d.measures) };
+      // Each item left off is logged once per process, not at every rebuild; editors see them in `schedule`.
+      for (const u of cached.timeline.unplaced) {
+        const key = `${u.type}:${u.id}:${u.reason}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        log.warn(`${u.type} ${u.id} is left off the timeline: ${u.reason}. Fix or remove it.`);
+      }
     }
     return cached.timeline;
   };

@@ -1,5 +1,6 @@
 import { digestReply } from './commands/brief-reply.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
+import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';
 import { failStartup, start } from './startup.js';
 
@@ -20,10 +21,17 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   const actor = { platform: 'console' as const, id: 'operator', isEditor: bot.config.CONSOLE_EDITOR };
-  const reply =
-    text === 'digest'
-      ? digestReply(bot.context(actor, CONSOLE_CHANNEL), bot.clock.now() - 86_400_000)
-      : await bot.dispatch(text || 'help', actor, CONSOLE_CHANNEL);
+  let reply: Reply;
+  try {
+    reply =
+      text === 'digest'
+        ? digestReply(bot.context(actor, CONSOLE_CHANNEL), bot.clock.now() - 86_400_000)
+        : await bot.dispatch(text || 'help', actor, CONSOLE_CHANNEL);
+  } catch (err) {
+    // dispatch never throws; the digest is built here, so a failure gets the same short answer, no stack trace.
+    app.log.error('the digest could not be built', err);
+    reply = errorReply('Something went wrong on our side while building the digest. Nothing was changed.');
+  }
   await app.close();
   const out = renderText(reply, { zone: bot.config.TIME_ZONE });
   if (reply.tone === 'error') {

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import { parseDuration } from './commands/values.js';
+import { escapeControls } from './domain/control-chars.js';
 import { isCountryCode, TimeZone } from './domain/primitives.js';
 
 const optionalSecret = (what: string) => z.string().trim().min(1, `${what} is set but blank`).optional();
@@ -91,7 +92,8 @@ export type Config = Raw & { TIME_ZONE: string };
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
-    super(`Configuration problems:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // One line per problem: a value quoted from the environment cannot break a line or send escapes.
+    super(`Configuration problems:\n${problems.map((p) => `  - ${escapeControls(p)}`).join('\n')}`);
   }
 }
 

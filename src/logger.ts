@@ -1,3 +1,5 @@
+import { escapeControls } from './domain/control-chars.js';
+
 /** Where the bot writes what it is doing; secrets are never passed in. */
 export interface Logger {
   debug(msg: string, extra?: unknown): void;
@@ -25,14 +27,14 @@ function describe(extra: unknown): string {
   }
 }
 
-/** A logger writing one line per message to a stream (stderr by default), at or above `level`. */
+/** A logger writing one line per message to a stream (stderr by default), at or above `level`; control characters escaped. */
 export function streamLogger(
   level: Level,
   write: (line: string) => void = (l) => process.stderr.write(l),
 ): Logger {
   const min = LEVELS.indexOf(level);
   const at = (l: Level) => (msg: string, extra?: unknown) => {
-    if (LEVELS.indexOf(l) >= min) write(`${redact(`[${l}] ${msg}${describe(extra)}`)}\n`);
+    if (LEVELS.indexOf(l) >= min) write(`${redact(escapeControls(`[${l}] ${msg}${describe(extra)}`))}\n`);
   };
   return { debug: at('debug'), info: at('info'), warn: at('warn'), error: at('error') };
 }

@@ -2,6 +2,7 @@ import { type Args, ArgsError, parseArgs } from './args.js';
 import { type Bot, createBot } from './bot.js';
 import { type Clock, shiftedClock } from './clock.js';
 import { ConfigError, loadEnv, parseConfig } from './config.js';
+import { escapeControls } from './domain/control-chars.js';
 import { type Logger, streamLogger } from './logger.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
@@ -18,17 +19,25 @@ export interface Started {
   close(): Promise<void>;
 }
 
-/** Exit codes: 2 for a configuration or argument problem, 1 for anything else that stops start-up. */
+/**
+ * Exit codes: 2 for a configuration or argument problem, 1 for anything else that stops start-up. Messages may
+ * quote a store file's or the environment's text, so control characters are escaped (our own line breaks kept
+ * only in the configuration list).
+ */
 export function failStartup(err: unknown): never {
   if (err instanceof ConfigError || err instanceof ArgsError) {
-    process.stderr.write(`${err.message}\nSee .env.example for every setting and its default.\n`);
+    process.stderr.write(
+      `${escapeControls(err.message, true)}\nSee .env.example for every setting and its default.\n`,
+    );
     process.exit(2);
   }
   if (err instanceof StoreError) {
-    process.stderr.write(`${err.message}\n`);
+    process.stderr.write(`${escapeControls(err.message)}\n`);
     process.exit(1);
   }
-  process.stderr.write(`Could not start: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.stderr.write(
+    `Could not start: ${escapeControls(err instanceof Error ? err.message : String(err))}\n`,
+  );
   process.exit(1);
 }
 

@@ -12,7 +12,7 @@ export const eventFields = {
   status: choice({ description: 'Status', choices: EVENT_STATUSES }),
   countries: countries({ description: 'Countries involved (US,CN)' }),
   location: text({ description: 'Where it happens', max: 200 }),
-  summary: text({ description: 'What it is about', max: 2000 }),
+  summary: text({ description: 'What it is about', max: 2000, multiline: true }),
   participants: text({ description: 'People, comma-separated', max: 500 }),
   tags: text({ description: 'Tags, comma-separated', max: 200 }),
   source: text({ description: 'A source URL (https://…)', max: 500 }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { codePoint, firstControlChar } from '../domain/control-chars.js';
 import { isCountryCode } from '../domain/primitives.js';
 import { parseDateTime, parseDuration, parseIntInRange } from './values.js';
 
@@ -74,16 +75,34 @@ export function int(o: Base & { min: number; max: number; required?: boolean; de
   );
 }
 
-/** Free text, at most `max` characters. */
-export function text(o: Base & { max?: number } & Req<string>): OptionDef<string>;
-export function text(o: Base & { max?: number } & Opt): OptionDef<string | undefined>;
-export function text(o: Base & { max?: number; required?: boolean; default?: string }) {
+/** Why `raw` is refused for holding a control, bidi or invisible character, or undefined when it holds none. */
+function controlProblem(name: string, raw: string, multiline: boolean): string | undefined {
+  const ch = firstControlChar(raw, multiline);
+  if (ch === undefined) return undefined;
+  if (ch === '\n' || ch === '\r')
+    return `\`${name}\` must be one line: remove the line break${multiline ? '' : ' (only `summary` may have several lines)'}`;
+  return `\`${name}\` contains an invisible or control character (${codePoint(ch)}): remove it and type plain text`;
+}
+
+type TextOpts = { max?: number; multiline?: boolean };
+
+/**
+ * Free text, at most `max` characters, without control, bidi or invisible characters; `multiline` allows
+ * line breaks (CR LF and CR are read as LF).
+ */
+export function text(o: Base & TextOpts & Req<string>): OptionDef<string>;
+export function text(o: Base & TextOpts & Opt): OptionDef<string | undefined>;
+export function text(o: Base & TextOpts & { required?: boolean; default?: string }) {
   const max = o.max ?? 200;
+  const { multiline = false, ...def } = o;
   return finish<string>(
-    { ...o, type: 'string', max },
+    { ...def, type: 'string', max },
     'text',
-    (name) => (raw) => {
+    (name) => (given) => {
+      const raw = multiline ? given.replace(/\r\n?/g, '\n') : given;
       if (raw.length === 0) return { ok: false, error: `\`${name}\` is empty: give some text` };
+      const problem = controlProblem(name, raw, multiline);
+      if (problem) return { ok: false, error: problem };
       if (raw.length > max)
         return { ok: false, error: `\`${name}\` is too long (${raw.length} characters; at most ${max})` };
       return { ok: true, value: raw };
@@ -175,7 +194,7 @@ export function dateTime(o: Base & { required?: boolean }) {
   return finish<ParsedDateTime>(
     { ...o, type: 'string', absorbsTime: true },
     '2026-03-15',
-    (_n, _u, zone) => (raw) => parseDateTime(raw, zone),
+    (name, _u, zone) => (raw) => parseDateTime(raw, zone, name),
     undefined,
   );
 }

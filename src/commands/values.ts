@@ -1,5 +1,5 @@
 /** Parsers for command values; every error says what is valid and gives an example. */
-import { isTimeZone } from '../domain/primitives.js';
+import { DATE_RANGE, isTimeZone, isYearInRange } from '../domain/primitives.js';
 import { zonedToInstant, zoneOffsetMinutes } from '../domain/time.js';
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -53,8 +53,14 @@ function offsetMinutes(text: string): number | undefined {
   return (text.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
 }
 
-/** Parses '2026-03-15' (all day), '2026-03-15 09:00 [Zone]', '2026-03-15T09:00[:00]' with optional Z or ±hh:mm. */
-export function parseDateTime(text: string, defaultZone: string): Result<DateTimeValue> {
+const outOfRange = (text: string, name: string | undefined): string =>
+  `${name ? `\`${name}\` must be a date from ${DATE_RANGE}` : `Dates must be from ${DATE_RANGE}`}; \`${text}\` is outside that range`;
+
+/**
+ * Parses '2026-03-15' (all day), '2026-03-15 09:00 [Zone]', '2026-03-15T09:00[:00]' with optional Z or ±hh:mm,
+ * within DATE_RANGE; `name` is the option named in a range error.
+ */
+export function parseDateTime(text: string, defaultZone: string, name?: string): Result<DateTimeValue> {
   const m = DATETIME_RE.exec(text.trim());
   if (m === null || Number(m[1]) < 1000) {
     return fail(
@@ -67,6 +73,7 @@ export function parseDateTime(text: string, defaultZone: string): Result<DateTim
   if (!isTimeZone(zoneGiven)) return fail(badZone(zoneGiven));
   const zone = zoneName(zoneGiven);
   const [year, month, day] = [Number(y), Number(mo), Number(d)];
+  if (!isYearInRange(year)) return fail(outOfRange(text.trim(), name));
   if (month < 1 || month > 12) {
     return fail(`\`${text}\` is not a real date: months run from 01 to 12, e.g. 2026-03-15`);
   }

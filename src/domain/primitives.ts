@@ -53,8 +53,33 @@ export const Slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be a lowercase slug like paris-talks-2026')
   .max(80);
 
-export const Instant = z.iso.datetime({ offset: true });
-export const IsoDate = z.iso.date();
+/**
+ * Dates the bot accepts anywhere (typed, forms, seed, store): the years 1900 to 2100. Wide enough for
+ * trade history (Smoot-Hawley 1930, GATT 1947, Section 232 in 1962) and any deadline people plan for;
+ * narrow enough that every date, a day either side and any zone stays a four-digit year.
+ */
+export const EARLIEST_YEAR = 1900;
+export const LATEST_YEAR = 2100;
+export const DATE_RANGE = `${EARLIEST_YEAR}-01-01 to ${LATEST_YEAR}-12-31`;
+const DAY_MS = 86_400_000;
+const FIRST_MS = Date.UTC(EARLIEST_YEAR, 0, 1) - DAY_MS;
+const AFTER_LAST_MS = Date.UTC(LATEST_YEAR + 1, 0, 1) + DAY_MS;
+
+/** True when `ms` is an instant on a date within DATE_RANGE in some time zone (a day of slack either side). */
+export const isInDateRange = (ms: number): boolean => ms >= FIRST_MS && ms < AFTER_LAST_MS;
+
+/** True when a year is within DATE_RANGE. */
+export const isYearInRange = (year: number): boolean => year >= EARLIEST_YEAR && year <= LATEST_YEAR;
+
+const OUT_OF_RANGE = `must be a date from ${DATE_RANGE}`;
+
+export const Instant = z.iso
+  .datetime({ offset: true })
+  // A malformed text already has its issue; only a well-formed one is checked for range.
+  .refine((s) => Number.isNaN(Date.parse(s)) || isInDateRange(Date.parse(s)), { message: OUT_OF_RANGE });
+export const IsoDate = z.iso
+  .date()
+  .refine((s) => !/^\d{4}-/.test(s) || isYearInRange(Number(s.slice(0, 4))), { message: OUT_OF_RANGE });
 
 export const Confidence = z.enum(['confirmed', 'reported', 'unverified']);
 export type Confidence = z.infer<typeof Confidence>;

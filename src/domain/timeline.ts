@@ -11,12 +11,20 @@ export interface ItemFilter {
   readonly aheadAt?: number;
 }
 
+/** A stored item that could not be placed on the timeline, and why; left out of every answer and post. */
+export interface Unplaced {
+  readonly type: 'event' | 'measure';
+  readonly id: string;
+  readonly title: string;
+  readonly reason: string;
+}
+
 /** Lower-cased words a text search looks in. */
 function haystack(item: TimelineItem): string {
   const parts = [item.id, item.title, item.kind, ...item.countries];
   if (item.origin.type === 'event') {
     const e = item.origin.event;
-    parts.push(e.summary ?? '', e.location ?? '', ...e.participants, ...e.tags);
+    parts.push(e.summary ?? '', e.location ?? '', ...(e.participants ?? []), ...(e.tags ?? []));
   } else {
     const m = item.origin.measure;
     parts.push(m.scope, m.summary ?? '', m.authority);
@@ -75,25 +83,57 @@ function lowerBound(items: readonly TimelineItem[], ms: number): number {
   return lo;
 }
 
-/** An indexed, read-only view of the events and measures, sorted by time; build once per store revision. */
+const reasonOf = (err: unknown): string => (err instanceof Error ? err.message : String(err)).slice(0, 200);
+
+/** The label of a stored item that may not even match its schema. */
+const labelOf = (item: { id?: unknown; title?: unknown }) => ({
+  id: String(item?.id ?? '(no id)').slice(0, 80),
+  title: String(item?.title ?? '(no title)').slice(0, 200),
+});
+
+/**
+ * An indexed, read-only view of the events and measures, sorted by time; build once per store revision.
+ * An item whose dates cannot be placed is left out and listed in `unplaced`, so it never breaks the rest.
+ */
 export class Timeline {
   readonly items: readonly TimelineItem[];
+  /** The measures whose dates could be placed: the ones tariff stacks are built from. */
   readonly measures: readonly TariffMeasure[];
+  readonly unplaced: readonly Unplaced[];
   private readonly byId = new Map<string, TimelineItem>();
   private readonly texts = new Map<TimelineItem, string>();
   private readonly longest: number;
 
   constructor(events: readonly TradeEvent[], measures: readonly TariffMeasure[]) {
-    const stored = events.map(cachedEventItem);
+    const unplaced: Unplaced[] = [];
+    const stored: TimelineItem[] = [];
+    for (const e of events) {
+      try {
+        stored.push(cachedEventItem(e));
+      } catch (err) {
+        unplaced.push({ type: 'event', ...labelOf(e), reason: reasonOf(err) });
+      }
+    }
+    const placedMeasures: TariffMeasure[] = [];
+    const measureRows: TimelineItem[] = [];
+    for (const m of measures) {
+      try {
+        measureRows.push(...cachedMeasureItems(m));
+        placedMeasures.push(m);
+      } catch (err) {
+        unplaced.push({ type: 'measure', ...labelOf(m), reason: reasonOf(err) });
+      }
+    }
     // A measure's start or end that the curators also entered as an event is shown once, as the event.
     const eventTimes = new Set(
       stored.filter((e) => e.kind === 'deadline' || e.kind === 'tariff-action').map((e) => e.startMs),
     );
-    const derived = measures.flatMap(cachedMeasureItems).filter((row) => !eventTimes.has(row.startMs));
+    const derived = measureRows.filter((row) => !eventTimes.has(row.startMs));
     const items = [...stored, ...derived];
     items.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
     this.items = items;
-    this.measures = measures;
+    this.measures = placedMeasures.length === measures.length ? measures : placedMeasures;
+    this.unplaced = unplaced;
     let longest = 0;
     for (const it of items) {
       this.byId.set(it.id, it);

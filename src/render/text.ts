@@ -1,3 +1,4 @@
+import { escapeControls } from '../domain/control-chars.js';
 import { formatInstant } from '../domain/time.js';
 import type { Reply, Rich, Span } from './reply.js';
 
@@ -39,22 +40,30 @@ function span(s: Span, o: TextOptions): string {
 /** One line of rich text as plain text. */
 export const richText = (line: Rich, o: TextOptions): string => line.map((s) => span(s, o)).join('');
 
-/** A reply as the terminal prints it: title, sections with bullets, small print last. */
+/**
+ * A line as a terminal may print it: control, bidi and invisible characters shown as visible escapes, line
+ * breaks too, except in a `multiline` one (a reply's intro: a summary), where they are indented, so stored
+ * text can never forge a line of its own.
+ */
+const terminalLine = (line: string, multiline = false): string =>
+  multiline ? escapeControls(line, true).replace(/\n/g, '\n    ') : escapeControls(line);
+
+/** A reply as the terminal prints it: title, sections with bullets, small print last; stored text escaped. */
 export function renderText(reply: Reply, o: TextOptions): string {
   const out: string[] = [];
   const mark = reply.tone === 'error' ? '✖ ' : reply.tone === 'warning' ? '⚠ ' : '';
-  out.push(`${mark}${reply.title}`);
-  if (reply.intro) out.push(richText(reply.intro, o));
+  out.push(terminalLine(`${mark}${reply.title}`));
+  if (reply.intro) out.push(terminalLine(richText(reply.intro, o), true));
   for (const section of reply.sections) {
     out.push('');
-    if (section.heading) out.push(section.heading);
-    for (const line of section.lines ?? []) out.push(`  • ${richText(line, o)}`);
-    for (const f of section.fields ?? []) out.push(`  ${f.label}: ${richText(f.value, o)}`);
+    if (section.heading) out.push(terminalLine(section.heading));
+    for (const line of section.lines ?? []) out.push(terminalLine(`  • ${richText(line, o)}`));
+    for (const f of section.fields ?? []) out.push(terminalLine(`  ${f.label}: ${richText(f.value, o)}`));
     if (section.more) out.push(`  … and ${section.more} more`);
   }
   if (reply.context?.length) {
     out.push('');
-    for (const line of reply.context) out.push(richText(line, o));
+    for (const line of reply.context) out.push(terminalLine(richText(line, o)));
   }
   return out.join('\n');
 }

@@ -204,7 +204,20 @@ export class Scheduler {
       occ.channel,
       sub?.timeZone,
     );
-    const reply = occurrenceReply(occ, ctx, this.ledger().lastDigestMs(channelKey(occ.channel)));
+    let reply: Reply | undefined;
+    try {
+      reply = occurrenceReply(occ, ctx, this.ledger().lastDigestMs(channelKey(occ.channel)));
+    } catch (err) {
+      // One post that cannot be built (a bad item) is given up, never the round: the rest still go out.
+      const message = err instanceof Error ? err.message : String(err);
+      this.log.error(`could not build ${occ.key}; it is not posted`, message);
+      return {
+        ...pending,
+        state: 'failed',
+        doneAt: iso(this.bot.clock.now()),
+        lastError: message.slice(0, 300),
+      };
+    }
     const now = this.bot.clock.now();
     if (!reply) return { ...pending, state: 'missed', doneAt: iso(now), lastError: 'the item was removed' };
     try {

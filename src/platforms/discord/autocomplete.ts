@@ -1,4 +1,5 @@
 import type { Bot } from '../../bot.js';
+import { escapeControls } from '../../domain/control-chars.js';
 import { EVENT_KINDS } from '../../domain/event.js';
 import { countryName, isCountryCode } from '../../domain/primitives.js';
 
@@ -68,5 +69,5 @@ export function autocompleteChoices(bot: Bot, kind: 'event' | 'country' | 'kind'
   });
   return hits
     .slice(0, MAX)
-    .map((it) => ({ name: clip(`${it.title} (${it.id})`), value: it.id.slice(0, 100) }));
+    .map((it) => ({ name: clip(escapeControls(`${it.title} (${it.id})`)), value: it.id.slice(0, 100) }));
 }

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../domain/control-chars.js';
 import type { Reply, Section } from '../../render/reply.js';
 import { discordMarkdown, escapeDiscord } from './markdown.js';
 
@@ -42,10 +43,10 @@ function sectionText(s: Section): string {
  */
 export function renderEmbeds(reply: Reply): Embed[] {
   const color = COLORS[reply.tone ?? 'info'];
-  const first: Embed = { title: clip(reply.title, DISCORD_LIMITS.title), color };
+  const first: Embed = { title: clip(escapeControls(reply.title), DISCORD_LIMITS.title), color };
   const embeds: Embed[] = [first];
   let current = first;
-  let text = reply.intro ? discordMarkdown(reply.intro) : '';
+  let text = reply.intro ? discordMarkdown(reply.intro, true) : '';
   const flush = () => {
     if (text) current.description = clip(text, DISCORD_LIMITS.description);
     text = '';
@@ -73,7 +74,7 @@ export function renderEmbeds(reply: Reply): Embed[] {
     }
   }
   flush();
-  const footer = (reply.context ?? []).map(discordMarkdown).join('\n');
+  const footer = (reply.context ?? []).map((l) => discordMarkdown(l)).join('\n');
   const kept = fitTotal(embeds.slice(0, DISCORD_LIMITS.embeds), embeds.length - DISCORD_LIMITS.embeds);
   if (footer) (kept.at(-1) as Embed).footer = { text: clip(footer, DISCORD_LIMITS.footer) };
   return fitTotal(kept, 0);

@@ -1,12 +1,17 @@
+import { escapeControls } from '../../domain/control-chars.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
 
 /**
  * Text made inert: no bold, italics, strikes, spoilers, quotes, links or headings injected; mentions are
  * also disabled per message (allowed_mentions). Inline code is left alone: our own messages use it.
- * One pass of two regular expressions: this runs on every line of every reply.
+ * Control, bidi and invisible characters are shown as visible escapes (line breaks too, unless `multiline`).
+ * One pass of a few regular expressions: this runs on every line of every reply.
  */
-export const escapeDiscord = (text: string): string =>
+export const escapeDiscord = (raw: string, multiline = false): string =>
+  inert(escapeControls(raw, multiline));
+
+const inert = (text: string): string =>
   /[\\*_~|>[\]#@-]/.test(text)
     ? text
         .replace(/[\\*_~|[\]]/g, '\\$&')
@@ -31,13 +36,13 @@ function timestamp(ms: number, style: string): string {
   }
 }
 
-function span(s: Span): string {
-  if (typeof s === 'string') return escapeDiscord(s);
+function span(s: Span, multiline: boolean): string {
+  if (typeof s === 'string') return escapeDiscord(s, multiline);
   switch (s.kind) {
     case 'strong':
       return `**${escapeDiscord(s.text)}**`;
     case 'code':
-      return `\`${s.text.replace(/`/g, "'")}\``;
+      return `\`${escapeControls(s.text).replace(/`/g, "'")}\``;
     case 'link':
       return `[${escapeDiscord(s.label).replace(/[[\]]/g, '')}](<${s.url.replace(/[<>()\s]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`)}>)`;
     case 'day':
@@ -47,5 +52,6 @@ function span(s: Span): string {
   }
 }
 
-/** One line of rich text as Discord markdown. */
-export const discordMarkdown = (line: Rich): string => line.map(span).join('');
+/** One line of rich text as Discord markdown; only a `multiline` one (a reply's intro) keeps stored line breaks. */
+export const discordMarkdown = (line: Rich, multiline = false): string =>
+  line.map((s) => span(s, multiline)).join('');

@@ -1,3 +1,4 @@
+import { escapeControls } from '../../domain/control-chars.js';
 import type { Reply, Section } from '../../render/reply.js';
 import { renderText } from '../../render/text.js';
 import { escapeSlack, mrkdwn } from './mrkdwn.js';
@@ -58,9 +59,12 @@ function sectionBlocks(s: Section): Block[] {
  */
 export function renderBlocks(reply: Reply): SlackMessage {
   const head: Block[] = [
-    { type: 'header', text: { type: 'plain_text', text: clip(reply.title, SLACK_LIMITS.header) } },
+    {
+      type: 'header',
+      text: { type: 'plain_text', text: clip(escapeControls(reply.title), SLACK_LIMITS.header) },
+    },
   ];
-  if (reply.intro) head.push(section(clip(mrkdwn(reply.intro), SLACK_LIMITS.sectionText)));
+  if (reply.intro) head.push(section(clip(mrkdwn(reply.intro, true), SLACK_LIMITS.sectionText)));
   const body = reply.sections.flatMap(sectionBlocks);
   const foot: Block[] = [];
   const context = (reply.context ?? []).slice(0, SLACK_LIMITS.context).map((l) => ({

@@ -1,9 +1,14 @@
+import { escapeControls } from '../../domain/control-chars.js';
 import { formatInstant } from '../../domain/time.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
 
-/** Escapes text for Slack mrkdwn: &, < and >, so stored text can never form a link or a mention. */
-export function escapeSlack(text: string): string {
+/**
+ * Escapes text for Slack mrkdwn: &, < and >, so stored text can never form a link or a mention; control,
+ * bidi and invisible characters are shown as visible escapes (line breaks too, unless `multiline`).
+ */
+export function escapeSlack(raw: string, multiline = false): string {
+  const text = escapeControls(raw, multiline);
   if (!/[&<>@]/.test(text)) return text;
   return (
     text
@@ -35,8 +40,8 @@ export function slackDate(ms: number, withTime: boolean, fallbackZone = 'UTC'): 
   return token;
 }
 
-function span(s: Span): string {
-  if (typeof s === 'string') return escapeSlack(s);
+function span(s: Span, multiline: boolean): string {
+  if (typeof s === 'string') return escapeSlack(s, multiline);
   switch (s.kind) {
     case 'strong':
       return `*${escapeSlack(s.text)}*`;
@@ -51,5 +56,5 @@ function span(s: Span): string {
   }
 }
 
-/** One line of rich text as Slack mrkdwn. */
-export const mrkdwn = (line: Rich): string => line.map(span).join('');
+/** One line of rich text as Slack mrkdwn; only a `multiline` one (a reply's intro) keeps stored line breaks. */
+export const mrkdwn = (line: Rich, multiline = false): string => line.map((s) => span(s, multiline)).join('');
