@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { loadSeed } from '../../src/store/seed.js';
-import { editor, SEED_FILE, seededBot } from '../helpers/bot.js';
+import { editor, restarted, SEED_FILE, seededBot } from '../helpers/bot.js';
 import { type Received, schedulerFor, slackChannel } from '../helpers/scheduler.js';
 
 const C = slackChannel('CTRADE');
@@ -109,13 +109,16 @@ describe('reminders before events, deadlines and expiries', () => {
     const before = s.inbox.length;
     // Down from 08:00 on the 8th until 08:30 on the 10th: the 1-day reminder (09 Nov 05:01) is beyond 6 h grace,
     // the 1-hour reminder (10 Nov 04:01) is within it, the 9 Nov digest is beyond 2 h, the 10 Nov digest within.
-    const restarted = schedulerFor(t);
-    await restarted.at('2026-11-10T08:30:00Z');
-    await restarted.at('2026-11-10T08:31:00Z');
-    const got = restarted.inbox.map((m) => m.key.replace('slack:CTRADE:', ''));
+    // The restarted bot knows only what its store file holds.
+    const back = await restarted(t);
+    close = back.close;
+    const again = schedulerFor(back);
+    await again.at('2026-11-10T08:30:00Z');
+    await again.at('2026-11-10T08:31:00Z');
+    const got = again.inbox.map((m) => m.key.replace('slack:CTRADE:', ''));
     expect(got).toEqual(['remind:busan-truce-expiry:60m:2026-11-10T05:01:00.000Z', 'digest:2026-11-10']);
-    expect(restarted.inbox[0]?.text).toMatch(/Sent late/);
-    const ledger = t.store.read().ledger;
+    expect(again.inbox[0]?.text).toMatch(/Sent late/);
+    const ledger = back.store.read().ledger;
     expect(ledger.find((e) => e.key.includes('busan-truce-expiry:1440m'))?.state).toBe('missed');
     expect(ledger.find((e) => e.key.endsWith('digest:slack:CTRADE:2026-11-09'))?.state).toBe('missed');
     expect(before).toBeGreaterThan(0);
