@@ -141,6 +141,31 @@ describe('reminders before events, deadlines and expiries', () => {
     ]);
   });
 
+  it('an all-day item already marked held is reminded in a channel west of its zone as in one east of it', async () => {
+    // The Paris talks (15 March, Europe/Paris) are marked held in the seed; on a clock before them they are ahead.
+    const t = await seededBot('2026-03-10T00:00:00Z');
+    close = t.close;
+    const s = schedulerFor(t);
+    await s.subscribe(slackChannel('CEAST'), 'zone:Asia/Shanghai leads:1d');
+    await s.subscribe(slackChannel('CWEST'), 'zone:America/Los_Angeles leads:1d');
+    // A day before midnight on 15 March: 13 Mar 16:00Z in Shanghai, 14 Mar 07:00Z in Los Angeles (PDT).
+    // Each tick a minute after the one before, as the running bot ticks.
+    for (const iso of [
+      '2026-03-13T15:59:00Z',
+      '2026-03-13T16:00:00Z',
+      '2026-03-14T06:59:00Z',
+      '2026-03-14T07:00:00Z',
+    ])
+      await s.at(iso);
+    const got = s.inbox
+      .filter((m) => m.key.includes(':paris-talks-2026:'))
+      .map((m) => `${m.channel} ${new Date(m.atMs).toISOString()} ${m.title}`);
+    expect(got).toEqual([
+      'slack:CEAST 2026-03-13T16:00:00.000Z ⏰ Paris talks at OECD headquarters (6th round) — in 1 day',
+      'slack:CWEST 2026-03-14T07:00:00.000Z ⏰ Paris talks at OECD headquarters (6th round) — in 1 day',
+    ]);
+  });
+
   it('settled ledger entries older than 60 days are dropped, so the store does not grow without end', async () => {
     const t = await seededBot('2026-11-01T00:00:00Z');
     close = t.close;
