@@ -1,6 +1,6 @@
 import { EVENT_KINDS, type EventKind } from '../domain/event.js';
 import { isTimeZone } from '../domain/primitives.js';
-import { custom } from './options.js';
+import { custom, type OptionDef } from './options.js';
 import { parseDuration } from './values.js';
 
 /** A 24-hour clock time such as 08:00. */
@@ -40,7 +40,12 @@ export const durations = (description: string) =>
   });
 
 /** A comma-separated list of event kinds. */
-export const kinds = (description: string) =>
+export const kinds = (description: string): OptionDef<EventKind[] | undefined> => ({
+  ...kindList(description),
+  autocomplete: 'kind',
+});
+
+const kindList = (description: string) =>
   custom<EventKind[]>({ description, example: 'summit,deadline' }, (name) => (raw) => {
     const list = raw
       .split(/[\s,]+/)

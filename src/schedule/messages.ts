@@ -42,7 +42,10 @@ export function occurrenceReply(
     const r = briefReply(ctx, lastDigestMs ?? now - DAY, 'Daily trade digest');
     return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now)] };
   }
-  if (occ.kind === 'weekly') return weeklyReply(ctx);
+  if (occ.kind === 'weekly') {
+    const r = weeklyReply(ctx);
+    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now)] };
+  }
   const item = occ.itemId ? ctx.timeline().get(occ.itemId) : undefined;
   if (!item) return undefined;
   const src = item.sources[0];

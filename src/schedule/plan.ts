@@ -100,7 +100,10 @@ function reminders(state: PlanState, from: number, to: number, memo: WindowMemo,
       if (item.days && midnightZones.length === 0) continue;
       if (!item.days && (item.startMs - leadMs <= from || item.startMs - leadMs > to)) continue;
       // A measure's start or end is a point in time: whether it is still ahead is decided per channel below.
-      if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, from + leadMs))) continue;
+      // A reminder always comes before the item starts for its channel, so its status is judged as it was then:
+      // never after the item's own start, which for an all-day item east of the channel is earlier.
+      const seenAt = Math.min(from + leadMs, item.startMs - 1);
+      if (item.origin.type === 'event' && !REMINDED_STATUSES.has(statusAt(item, seenAt))) continue;
       for (const [zone, subs] of item.days ? midnightZones : zones) {
         // When the item starts for this zone: its instant, or the start of its date there.
         const start = item.days ? localMidnight(item.days.start, zone) : item.startMs;

@@ -22,9 +22,20 @@ export const silentLog: Logger = { debug() {}, info() {}, warn() {}, error() {} 
 /** A real bot on a fresh store made from the real seed, in a temp folder, with a hand-moved clock. */
 export async function seededBot(nowIso: string, env: Record<string, string> = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'trade-brief-test-'));
+  return botOnFile(dir, env, manualClock(Date.parse(nowIso)));
+}
+
+export type TestBot = Awaited<ReturnType<typeof seededBot>>;
+
+/** The bot as a new process finds it after a restart: this one's store closed, then opened again from its file. */
+export async function restarted(t: TestBot): Promise<TestBot> {
+  await t.store.close();
+  return botOnFile(t.dir, t.env, manualClock(t.clock.now()));
+}
+
+async function botOnFile(dir: string, env: Record<string, string>, clock: ReturnType<typeof manualClock>) {
   const file = join(dir, 'store.db.json');
   const config = parseConfig({ DB_FILE: file, SEED_FILE, TIME_ZONE: 'UTC', ...env }, 'UTC');
-  const clock = manualClock(Date.parse(nowIso));
   const store = await openStore({
     file,
     seed: () => loadSeed(SEED_FILE),
@@ -41,6 +52,8 @@ export async function seededBot(nowIso: string, env: Record<string, string> = {}
     clock,
     store,
     file,
+    dir,
+    env,
     ask,
     say,
     async close() {

@@ -1,7 +1,7 @@
 import { createDiscord, type DiscordPlatform } from '../../src/platforms/discord/discord-app.js';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulators/discord-emulator.js';
 import { chatInput, type MemberSpec } from '../emulators/discord-interactions.js';
-import { seededBot, silentLog } from './bot.js';
+import { restarted, seededBot, silentLog } from './bot.js';
 
 export const MANAGE_GUILD = String(1n << 5n);
 export const member = (userId: string, permissions = '0'): MemberSpec => ({ userId, permissions });
@@ -20,13 +20,17 @@ export interface Answer {
 /** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
 export async function discordRig(nowIso: string, emulator: Parameters<typeof startDiscordEmulator>[0] = {}) {
   const emu: DiscordEmulator = await startDiscordEmulator(emulator);
-  const t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
-  const discord: DiscordPlatform = createDiscord(
-    t.bot,
-    { token: emu.token, apiUrl: emu.apiUrl, readyTimeoutMs: 10_000 },
-    silentLog,
-  );
-  await discord.start();
+  let t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
+  const client = async (bot: typeof t.bot) => {
+    const platform: DiscordPlatform = createDiscord(
+      bot,
+      { token: emu.token, apiUrl: emu.apiUrl, readyTimeoutMs: 10_000 },
+      silentLog,
+    );
+    await platform.start();
+    return platform;
+  };
+  let discord = await client(t.bot);
   /** Runs `/name subcommand options` as a member would and returns what they see. */
   async function ask(
     name: string,
@@ -52,15 +56,23 @@ export async function discordRig(nowIso: string, emulator: Parameters<typeof sta
       text: JSON.stringify(body.embeds ?? []),
     };
   }
-  return {
+  const rig = {
     emu,
     t,
     discord,
     ask,
+    /** Stops our client and starts a new one on the store reopened from its file, as a new process would. */
+    async restart() {
+      await discord.stop();
+      t = await restarted(t);
+      discord = await client(t.bot);
+      Object.assign(rig, { t, discord });
+    },
     async close() {
       await discord.stop();
       await t.close();
       await emu.close();
     },
   };
+  return rig;
 }

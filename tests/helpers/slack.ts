@@ -2,7 +2,7 @@ import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
 import { signedFormHeaders } from '../emulators/slack-signing.js';
-import { seededBot, silentLog } from './bot.js';
+import { restarted, seededBot, silentLog } from './bot.js';
 
 export const SECRET = 'test-signing-secret';
 
@@ -14,24 +14,27 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
       UREADER: { id: 'UREADER', tz: 'America/New_York' },
     },
   });
-  const t = await seededBot(nowIso, { EDITORS: 'slack:UEDITOR' });
-  const slack: SlackPlatform = createSlack(
-    t.bot,
-    {
-      botToken: 'xoxb-test',
-      appToken: o.socket ? 'xapp-test' : undefined,
-      signingSecret: SECRET,
-      port: 0,
-      host: '127.0.0.1',
-      apiUrl: emu.apiUrl,
-      adminsAreEditors: true,
-      wallClock: Date.now,
-      perChannelGapMs: o.gapMs ?? 0,
-    },
-    silentLog,
-  );
-  const { port } = await slack.start();
-  const url = `http://127.0.0.1:${port}/slack/events`;
+  let t = await seededBot(nowIso, { EDITORS: 'slack:UEDITOR' });
+  const app = async (bot: typeof t.bot) => {
+    const platform: SlackPlatform = createSlack(
+      bot,
+      {
+        botToken: 'xoxb-test',
+        appToken: o.socket ? 'xapp-test' : undefined,
+        signingSecret: SECRET,
+        port: 0,
+        host: '127.0.0.1',
+        apiUrl: emu.apiUrl,
+        adminsAreEditors: true,
+        wallClock: Date.now,
+        perChannelGapMs: o.gapMs ?? 0,
+      },
+      silentLog,
+    );
+    const { port } = await platform.start();
+    return { platform, url: `http://127.0.0.1:${port}/slack/events` };
+  };
+  let { platform: slack, url } = await app(t.bot);
   let n = 0;
   /** Sends `/trade <text>` as Slack would; returns the status and the reply, from the ack or the response_url. */
   async function slash(
@@ -63,18 +66,26 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
       },
     };
   }
-  return {
+  const rig = {
     emu,
     t,
     slack,
     url,
     slash,
+    /** Stops our app and starts a new one on the store reopened from its file, as a new process would. */
+    async restart() {
+      await slack.stop();
+      t = await restarted(t);
+      ({ platform: slack, url } = await app(t.bot));
+      Object.assign(rig, { t, slack, url });
+    },
     async close() {
       await slack.stop();
       await t.close();
       await emu.close();
     },
   };
+  return rig;
 }
 
 /** All the text of a Block Kit message, for assertions on what a reader sees. */

@@ -57,8 +57,9 @@ describe('digests and reminders reach subscribed Discord channels as embeds, exa
     await schedulerOf(r).tick();
     r.emu.sendReconnect();
     await r.emu.waitFor(() => r?.emu.resumes, 5000);
+    await r.restart(); // a new client and scheduler on the store reopened from its file
     r.t.clock.set(Date.parse('2026-11-26T13:05:00Z'));
-    await schedulerOf(r).tick(); // a new scheduler, as after a restart
+    await schedulerOf(r).tick();
     const posted = r.emu.messages(CHANNEL);
     expect(posted).toHaveLength(1);
     expect(JSON.stringify(posted[0]?.embeds)).toContain('Daily trade digest');

@@ -36,8 +36,9 @@ describe('digests and reminders reach subscribed Slack channels, exactly once', 
     expect(r.emu.posted('CDIGEST')).toHaveLength(0);
     r.t.clock.set(Date.parse('2026-11-26T07:00:00Z')); // 08:00 CET
     await schedulerOf(r).tick();
+    await r.restart(); // a new app and scheduler on the store reopened from its file
     r.t.clock.set(Date.parse('2026-11-26T07:05:00Z'));
-    await schedulerOf(r).tick(); // a new scheduler, as after a restart
+    await schedulerOf(r).tick();
     const posted = r.emu.posted('CDIGEST');
     expect(posted).toHaveLength(1);
     expect(metadataKey(posted[0] as never)).toBe('digest:slack:CDIGEST:2026-11-26');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../src/store/open-store.js';
 import { loadSeed } from '../../src/store/seed.js';
-import { editor, SEED_FILE, seededBot } from '../helpers/bot.js';
+import { editor, restarted, SEED_FILE, seededBot } from '../helpers/bot.js';
 import { type Received, schedulerFor, slackChannel } from '../helpers/scheduler.js';
 
 const C = slackChannel('CTRADE');
@@ -109,13 +109,16 @@ describe('reminders before events, deadlines and expiries', () => {
     const before = s.inbox.length;
     // Down from 08:00 on the 8th until 08:30 on the 10th: the 1-day reminder (09 Nov 05:01) is beyond 6 h grace,
     // the 1-hour reminder (10 Nov 04:01) is within it, the 9 Nov digest is beyond 2 h, the 10 Nov digest within.
-    const restarted = schedulerFor(t);
-    await restarted.at('2026-11-10T08:30:00Z');
-    await restarted.at('2026-11-10T08:31:00Z');
-    const got = restarted.inbox.map((m) => m.key.replace('slack:CTRADE:', ''));
+    // The restarted bot knows only what its store file holds.
+    const back = await restarted(t);
+    close = back.close;
+    const again = schedulerFor(back);
+    await again.at('2026-11-10T08:30:00Z');
+    await again.at('2026-11-10T08:31:00Z');
+    const got = again.inbox.map((m) => m.key.replace('slack:CTRADE:', ''));
     expect(got).toEqual(['remind:busan-truce-expiry:60m:2026-11-10T05:01:00.000Z', 'digest:2026-11-10']);
-    expect(restarted.inbox[0]?.text).toMatch(/Sent late/);
-    const ledger = t.store.read().ledger;
+    expect(again.inbox[0]?.text).toMatch(/Sent late/);
+    const ledger = back.store.read().ledger;
     expect(ledger.find((e) => e.key.includes('busan-truce-expiry:1440m'))?.state).toBe('missed');
     expect(ledger.find((e) => e.key.endsWith('digest:slack:CTRADE:2026-11-09'))?.state).toBe('missed');
     expect(before).toBeGreaterThan(0);
@@ -135,6 +138,31 @@ describe('reminders before events, deadlines and expiries', () => {
       await s.at(iso);
     expect(reminders(s.inbox, 'pacific-coast-talks').map((m) => new Date(m.atMs).toISOString())).toEqual([
       '2026-12-08T16:00:00.000Z',
+    ]);
+  });
+
+  it('an all-day item already marked held is reminded in a channel west of its zone as in one east of it', async () => {
+    // The Paris talks (15 March, Europe/Paris) are marked held in the seed; on a clock before them they are ahead.
+    const t = await seededBot('2026-03-10T00:00:00Z');
+    close = t.close;
+    const s = schedulerFor(t);
+    await s.subscribe(slackChannel('CEAST'), 'zone:Asia/Shanghai leads:1d');
+    await s.subscribe(slackChannel('CWEST'), 'zone:America/Los_Angeles leads:1d');
+    // A day before midnight on 15 March: 13 Mar 16:00Z in Shanghai, 14 Mar 07:00Z in Los Angeles (PDT).
+    // Each tick a minute after the one before, as the running bot ticks.
+    for (const iso of [
+      '2026-03-13T15:59:00Z',
+      '2026-03-13T16:00:00Z',
+      '2026-03-14T06:59:00Z',
+      '2026-03-14T07:00:00Z',
+    ])
+      await s.at(iso);
+    const got = s.inbox
+      .filter((m) => m.key.includes(':paris-talks-2026:'))
+      .map((m) => `${m.channel} ${new Date(m.atMs).toISOString()} ${m.title}`);
+    expect(got).toEqual([
+      'slack:CEAST 2026-03-13T16:00:00.000Z ⏰ Paris talks at OECD headquarters (6th round) — in 1 day',
+      'slack:CWEST 2026-03-14T07:00:00.000Z ⏰ Paris talks at OECD headquarters (6th round) — in 1 day',
     ]);
   });
 

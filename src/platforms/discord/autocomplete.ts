@@ -37,12 +37,15 @@ const COUNTRIES = [
 /** Choices for a focused option: events by id or name, countries, or kinds; at most 25. */
 export function autocompleteChoices(bot: Bot, kind: 'event' | 'country' | 'kind', typed: string) {
   const q = typed.trim().toLowerCase();
-  if (kind === 'kind')
-    return EVENT_KINDS.filter((k) => k.includes(q))
+  // Lists (kinds:summit,dead) complete their last entry; the ones before it are kept.
+  const last = q.split(/[\s,]+/).at(-1) ?? '';
+  if (kind === 'kind') {
+    const prefix = q.slice(0, q.length - last.length);
+    return EVENT_KINDS.filter((k) => k.includes(last))
       .slice(0, MAX)
-      .map((k) => ({ name: k, value: k }));
+      .map((k) => ({ name: clip(`${prefix}${k}`), value: `${prefix}${k}` }));
+  }
   if (kind === 'country') {
-    const last = q.split(/[\s,]+/).at(-1) ?? '';
     const prefix = q.slice(0, q.length - last.length).toUpperCase();
     const codes = new Set(
       COUNTRIES.filter(
