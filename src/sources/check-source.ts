@@ -49,7 +49,8 @@ export async function checkSource(
 ): Promise<CheckResult> {
   const at = new Date(now).toISOString();
   const today = dateIn(now, source.timeZone);
-  // Documents older than this are remembered but never proposed as new: a first check does not flood editors.
+  // Searches start from the last good check's day less the look-back (so a long outage is caught up), and documents
+  // older than that are remembered but never proposed as new: a first check does not flood editors.
   const since = addDays(prev.cursor && prev.cursor < today ? prev.cursor : today, -source.lookbackDays);
   const counts = { ...prev.counts, checks: prev.counts.checks + 1 };
   try {
@@ -69,15 +70,12 @@ export async function checkSource(
     const seen = new Map(prev.seen);
     const made: Proposal[] = [];
     let changed = 0;
-    let cursor = prev.cursor;
     for (const doc of read.documents) {
       const digest = contentDigest(doc);
       if (seen.get(doc.key) === digest) continue;
       changed++;
       seen.delete(doc.key);
       seen.set(doc.key, digest);
-      if (doc.publicationDate && doc.publicationDate <= today && (!cursor || doc.publicationDate > cursor))
-        cursor = doc.publicationDate;
       const recent = !doc.publicationDate || doc.publicationDate >= since;
       const p = propose(source, doc, recent ? matchRule(source, doc) : null, [...proposals, ...made], at);
       if (p) made.push(p);
@@ -87,7 +85,7 @@ export async function checkSource(
       url: read.url,
       etag: read.etag,
       lastModified: read.lastModified,
-      cursor,
+      cursor: today,
       seen: [...seen].slice(-MAX_SEEN),
       counts: {
         ...counts,

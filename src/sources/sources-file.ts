@@ -44,7 +44,7 @@ const common = {
   rules: z.array(Rule).max(50).default([]),
   country: CountryCode.optional(),
   timeZone: TimeZone.default('America/New_York'),
-  /** Documents published more than this many days before the newest one seen are never proposed as new. */
+  /** Documents published this many days before the last good check (or today) are still proposed as new. */
   lookbackDays: z.number().int().min(0).max(365).default(14),
 };
 

@@ -22,7 +22,7 @@ export const SourceState = z.object({
   url: z.string().nullable(),
   etag: z.string().max(500).nullable(),
   lastModified: z.string().max(100).nullable(),
-  /** The newest publication date seen: later checks search from here (less the look-back). */
+  /** The day of the last good check (in the source's zone): the next search starts there, less the look-back. */
   cursor: IsoDate.nullable(),
   /** [document key, content digest] pairs, oldest first, at most MAX_SEEN. */
   seen: z.array(z.tuple([z.string(), z.string()])).max(MAX_SEEN),

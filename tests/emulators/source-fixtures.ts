@@ -25,7 +25,7 @@ export interface FrDocInput {
   number: string;
   title: string;
   type?: keyof typeof TYPE_NAMES;
-  agencies?: AgencyKey[];
+  agencies?: readonly AgencyKey[];
   abstract?: string | null;
   publication: string;
   effective?: string | null;

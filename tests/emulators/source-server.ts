@@ -43,6 +43,8 @@ export class SourceServer {
   readonly faults = new Map<string, Fault>();
   readonly requests: SeenRequest[] = [];
   hugeBytesSent = 0;
+  /** What a rate-limited path sends as Retry-After (seconds). */
+  retryAfter = '120';
   private readonly changedAt = new Map<string, number>();
   private readonly server = createServer((req, res) => this.handle(req, res));
   private base = '';
@@ -167,7 +169,7 @@ export class SourceServer {
       case 'status-500':
         return void send(res, 500, 'text/html', '<html><body>Internal Server Error</body></html>');
       case 'rate-limit':
-        res.setHeader('retry-after', '120');
+        res.setHeader('retry-after', this.retryAfter);
         return void send(res, 429, 'text/plain', 'Too Many Requests');
       case 'redirect-ftp':
         res.writeHead(302, { location: 'ftp://127.0.0.1/feed.xml' }).end();
