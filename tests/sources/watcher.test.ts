@@ -7,12 +7,35 @@ import { frSource, MINUTE, NOW, SourceServer, sources, testFetcher, watcher } fr
 let server: SourceServer;
 beforeEach(async () => {
   server = await SourceServer.start();
-  server.documents = [frDocument({ number: '2026-24817', title: 'Section 301 tariff action on China', agencies: ['ustr'], publication: '2026-12-01', effective: '2026-12-15' })];
-  server.feeds.set('good', { format: 'atom', items: [{ title: 'China tariff statement', guid: 'tag:ustr.gov,2026:1', link: 'https://ustr.gov/pr/1', date: '2026-12-01T12:00:00Z' }] });
+  server.documents = [
+    frDocument({
+      number: '2026-24817',
+      title: 'Section 301 tariff action on China',
+      agencies: ['ustr'],
+      publication: '2026-12-01',
+      effective: '2026-12-15',
+    }),
+  ];
+  server.feeds.set('good', {
+    format: 'atom',
+    items: [
+      {
+        title: 'China tariff statement',
+        guid: 'tag:ustr.gov,2026:1',
+        link: 'https://ustr.gov/pr/1',
+        date: '2026-12-01T12:00:00Z',
+      },
+    ],
+  });
 });
 afterEach(() => server.close());
 
-const feed = (id: string, path: string) => ({ id, kind: 'feed', url: `${server.url}${path}`, keywords: ['China'] });
+const feed = (id: string, path: string) => ({
+  id,
+  kind: 'feed',
+  url: `${server.url}${path}`,
+  keywords: ['China'],
+});
 const BAD = {
   'html-200': 'html',
   'status-500': 'http',
@@ -27,17 +50,34 @@ describe('the source watcher', () => {
   it('names each bad source, keeps nothing half-done from it, and goes on with the others', async () => {
     for (const fault of Object.keys(BAD) as (keyof typeof BAD)[]) server.faults.set(`/bad/${fault}`, fault);
     const badSources = Object.keys(BAD).map((f) => feed(`bad-${f}`, `/bad/${f}`));
-    const w = watcher([...badSources.slice(0, 4), frSource(server), ...badSources.slice(4), feed('good', '/feeds/good')]);
+    const w = watcher([
+      ...badSources.slice(0, 4),
+      frSource(server),
+      ...badSources.slice(4),
+      feed('good', '/feeds/good'),
+    ]);
     const results = await w.checkAll(NOW);
     expect(results.map((r) => [r.sourceId, r.ok ? 'ok' : r.error.kind])).toEqual([
-      ...Object.entries(BAD).slice(0, 4).map(([f, kind]) => [`bad-${f}`, kind]),
+      ...Object.entries(BAD)
+        .slice(0, 4)
+        .map(([f, kind]) => [`bad-${f}`, kind]),
       ['fr', 'ok'],
-      ...Object.entries(BAD).slice(4).map(([f, kind]) => [`bad-${f}`, kind]),
+      ...Object.entries(BAD)
+        .slice(4)
+        .map(([f, kind]) => [`bad-${f}`, kind]),
       ['good', 'ok'],
     ]);
     expect(w.proposals().map((p) => p.sourceId)).toEqual(['fr', 'good']);
     for (const { source, state } of w.statuses().filter((s) => s.source.id.startsWith('bad-'))) {
-      expect(state, source.id).toMatchObject({ seen: [], etag: null, lastModified: null, cursor: null, lastSuccess: null, consecutiveErrors: 1, counts: { checks: 1, errors: 1, proposals: 0 } });
+      expect(state, source.id).toMatchObject({
+        seen: [],
+        etag: null,
+        lastModified: null,
+        cursor: null,
+        lastSuccess: null,
+        consecutiveErrors: 1,
+        counts: { checks: 1, errors: 1, proposals: 0 },
+      });
       expect(state.lastError?.message, source.id).not.toBe('');
     }
   });
