@@ -91,7 +91,8 @@ describe.each(['rss', 'atom'] as const)('%s feed proposals', (format) => {
     ).toEqual(['ustr-1', 'ustr-3']);
     // Each item is read once: a reordered item is recognised by its key, not taken for a new one.
     expect(w.statuses()[0]?.state.counts.documents).toBe(ITEMS.length);
-    server.feeds.get('ustr')!.reorder = false;
+    const spec = server.feeds.get('ustr');
+    if (spec) spec.reorder = false;
     await w.checkAll(NOW + 200 * MINUTE);
     const [again] = await w.checkAll(NOW + 240 * MINUTE);
     expect(again).toMatchObject({ ok: true, notModified: true });
