@@ -8,8 +8,10 @@ import type { FeedSource } from './sources-file.js';
 /** The feed's items, first occurrence of each key kept; throws a SourceError when the XML is not a feed. */
 export function parseFeedDocuments(
   source: FeedSource,
-  xml: string,
+  text: string,
 ): { documents: SourceDocument[]; duplicates: number } {
+  // Blank lines before the XML declaration are a common publishing slip (WordPress plugins): not worth an error.
+  const xml = text.replace(/^\uFEFF?\s+/, '');
   // The parser is lenient by design (it reads half a feed); a truncated or broken document must fail whole instead.
   const valid = XMLValidator.validate(xml);
   if (valid !== true) {

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { FeedItemInput } from '../emulators/source-fixtures.js';
-import { MINUTE, NOW, SourceServer, watcher } from './helpers.js';
+import { parseFeedDocuments } from '../../src/sources/feed.js';
+import { type FeedItemInput, rss } from '../emulators/source-fixtures.js';
+import { MINUTE, NOW, SourceServer, sources, watcher } from './helpers.js';
 
 let server: SourceServer;
 beforeEach(async () => {
@@ -100,6 +101,14 @@ describe.each(['rss', 'atom'] as const)('%s feed proposals', (format) => {
 });
 
 describe('feeds that misbehave', () => {
+  it('reads a feed with blank lines before its XML declaration, as some publishing plugins send', () => {
+    const [source] = sources([feedSource('ws')]);
+    const xml = `\n\n${rss('USTR', [{ title: 'China tariff update', guid: 'w1', date: '2026-12-01T12:00:00Z' }])}`;
+    expect(source?.kind === 'feed' && parseFeedDocuments(source, xml).documents.map((d) => d.key)).toEqual([
+      'w1',
+    ]);
+  });
+
   it('proposes an item once when its GUID appears twice, keeping the first, and counts the duplicate', async () => {
     server.feeds.set('dupes', {
       format: 'rss',
