@@ -1,10 +1,9 @@
-import { contentDigest, type SourceDocument } from './document.js';
-import { frFirstUrl, frToDocument, parseFrPage } from './federal-register.js';
-import { parseFeedDocuments } from './feed.js';
+import { contentDigest } from './document.js';
 import type { Fetcher } from './fetcher.js';
 import { type Proposal, propose } from './proposal.js';
-import { matchRule, passesFilters } from './relevance.js';
-import { asSourceError, SourceError } from './source-error.js';
+import { readSource } from './read-source.js';
+import { matchRule } from './relevance.js';
+import { asSourceError, type SourceError } from './source-error.js';
 import type { SourceConfig } from './sources-file.js';
 import { backoffMs, MAX_SEEN, type SourceState } from './watcher-state.js';
 
@@ -19,17 +18,6 @@ export type CheckResult =
       documents: number;
     }
   | { sourceId: string; ok: false; state: SourceState; error: SourceError };
-
-type Read =
-  | { notModified: true }
-  | {
-      notModified: false;
-      url: string;
-      etag: string | null;
-      lastModified: string | null;
-      documents: SourceDocument[];
-      duplicates: number;
-    };
 
 const DAY = 86_400_000;
 const addDays = (date: string, days: number) =>
@@ -108,54 +96,5 @@ export async function checkSource(
       counts: { ...counts, errors: counts.errors + 1 },
     };
     return { sourceId: source.id, ok: false, state, error };
-  }
-}
-
-/** Fetches and parses every page of `source` (conditional on the first), or throws a SourceError. */
-async function readSource(
-  source: SourceConfig,
-  prev: SourceState,
-  since: string,
-  fetcher: Fetcher,
-): Promise<Read> {
-  const url =
-    source.kind === 'feed' ? source.url : frFirstUrl(source, source.endpoint === 'documents' ? since : null);
-  const validators = prev.url === url ? { etag: prev.etag, lastModified: prev.lastModified } : {};
-  const expect = source.kind === 'feed' ? 'xml' : 'json';
-  const first = await fetcher({ url, expect, ...validators });
-  if (first.status === 'not-modified') return { notModified: true };
-  const meta = { notModified: false as const, url, etag: first.etag, lastModified: first.lastModified };
-  if (source.kind === 'feed') return { ...meta, ...parseFeedDocuments(source, first.body) };
-  const documents: SourceDocument[] = [];
-  const keys = new Set<string>();
-  let duplicates = 0;
-  let body = first.body;
-  for (let page = 1; ; page++) {
-    const parsed = parseFrPage(parseJson(body));
-    for (const d of parsed.results.map((r) => frToDocument(source.id, r))) {
-      if (keys.has(d.key)) duplicates++;
-      else if (passesFilters(source, d)) documents.push(d);
-      keys.add(d.key);
-    }
-    if (!parsed.next_page_url || page >= source.maxPages) break;
-    const nextUrl = new URL(parsed.next_page_url, url);
-    if (nextUrl.origin !== new URL(url).origin)
-      throw new SourceError(
-        'invalid',
-        `next_page_url points to another site (${nextUrl.origin}); not followed`,
-      );
-    const more = await fetcher({ url: nextUrl.toString(), expect });
-    if (more.status !== 'ok')
-      throw new SourceError('invalid', 'a later page answered 304 to a request without validators');
-    body = more.body;
-  }
-  return { ...meta, documents, duplicates };
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    throw new SourceError('malformed', `the answer is not valid JSON (${(e as Error).message})`);
   }
 }

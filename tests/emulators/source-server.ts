@@ -1,19 +1,11 @@
 import { createHash } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type Fault, misbehave, send } from './source-faults.js';
 import { atom, type FeedItemInput, rss } from './source-fixtures.js';
 import { searchDocuments } from './source-search.js';
 
-/** Misbehaviours a path can be given: what real sources do on a bad day. */
-export type Fault =
-  | 'malformed-xml'
-  | 'html-200'
-  | 'status-500'
-  | 'hang'
-  | 'stall'
-  | 'huge'
-  | 'rate-limit'
-  | 'redirect-ftp';
+export type { Fault };
 
 export interface FeedSpec {
   format: 'rss' | 'atom';
@@ -29,8 +21,6 @@ export interface SeenRequest {
   userAgent?: string;
   status: number;
 }
-
-const HUGE_BYTES = 50 * 1024 * 1024;
 
 /**
  * A loopback stand-in for the Federal Register API (documents.json, the public-inspection desk) and for agency
@@ -93,7 +83,9 @@ export class SourceServer {
     if (req.method !== 'GET') return void send(res, 405, 'text/plain', 'method not allowed');
     const fault = this.faults.get(u.pathname);
     if (fault) {
-      this.misbehave(fault, res);
+      misbehave(fault, res, this.retryAfter, (n) => {
+        this.hugeBytesSent += n;
+      });
       return;
     }
     if (u.pathname === '/api/v1/documents.json') {
@@ -149,61 +141,4 @@ export class SourceServer {
     if (fresh) return void res.writeHead(304).end();
     send(res, 200, type, body);
   }
-
-  private misbehave(fault: Fault, res: ServerResponse): void {
-    switch (fault) {
-      case 'malformed-xml':
-        return void send(
-          res,
-          200,
-          'application/rss+xml',
-          rss('Broken', [{ title: 'Cut off', guid: 'x1' }]).slice(0, -40),
-        );
-      case 'html-200':
-        return void send(
-          res,
-          200,
-          'text/html; charset=utf-8',
-          '<!DOCTYPE html>\n<html><head><title>Service Unavailable</title></head><body><h1>We are down for maintenance</h1></body></html>',
-        );
-      case 'status-500':
-        return void send(res, 500, 'text/html', '<html><body>Internal Server Error</body></html>');
-      case 'rate-limit':
-        res.setHeader('retry-after', this.retryAfter);
-        return void send(res, 429, 'text/plain', 'Too Many Requests');
-      case 'redirect-ftp':
-        res.writeHead(302, { location: 'ftp://127.0.0.1/feed.xml' }).end();
-        return;
-      case 'hang':
-        return; // never answers; close() ends the socket
-      case 'stall':
-        res.writeHead(200, { 'content-type': 'application/rss+xml' });
-        res.write('<?xml version="1.0"?><rss version="2.0"><channel>');
-        return; // headers and a first chunk, then silence
-      case 'huge':
-        this.streamHuge(res);
-        return;
-    }
-  }
-
-  /** Streams 50 MB of feed items without holding them, honouring backpressure, stopping when the client goes. */
-  private streamHuge(res: ServerResponse): void {
-    const item = Buffer.from(`<item><title>${'x'.repeat(900)}</title><guid>g</guid></item>\n`);
-    res.writeHead(200, { 'content-type': 'application/rss+xml' });
-    res.write('<?xml version="1.0"?><rss version="2.0"><channel><title>Huge</title>\n');
-    let closed = false;
-    res.on('close', () => (closed = true));
-    const pump = () => {
-      while (!closed && this.hugeBytesSent < HUGE_BYTES) {
-        this.hugeBytesSent += item.length;
-        if (!res.write(item)) return void res.once('drain', pump);
-      }
-      if (!closed) res.end('</channel></rss>');
-    };
-    pump();
-  }
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) }).end(body);
 }
