@@ -1,3 +1,4 @@
+import type { ChannelSpec, SlackChannel } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { StoredMessage } from './slack-history.js';
 import type {
@@ -38,6 +39,13 @@ export interface SlackEmulator {
   failNext(method: string, fault: SlackFault): void;
   /** Adds or replaces a users.info user (flags default to false, tz to UTC). */
   setUser(user: Partial<SlackUser> & { id: string }): void;
+  /**
+   * Sets up a channel: private or public, and whether the bot is in it. Unknown ids are public channels
+   * the bot is not in (ids starting with D are DMs): the bot must join or be invited before it can read them.
+   */
+  setChannel(id: string, spec: ChannelSpec): void;
+  /** The channel `id` as the emulator sees it now (whether the bot has joined, say). */
+  channel(id: string): SlackChannel;
   /** Sends a Socket Mode envelope to every connected client; returns its envelope_id. */
   sendEnvelope(type: string, payload: Params, extra?: Params): string;
   /** Acks are handed to `listener` unparsed and no longer recorded in `acks` (for load generation). */

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { refusal } from './slack-block-kit.js';
+import { Channels } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { SlackEmulator } from './slack-emulator-api.js';
 import { FaultQueue } from './slack-faults.js';
@@ -45,6 +46,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     users,
     store: new MessageStore(resolved.botUserId, resolved.botId),
     views: [] as OpenedView[],
+    channels: new Channels(new Set(resolved.scopes)),
     ephemerals: [] as EphemeralMessage[],
     violations: [],
     socketUrl: () =>
@@ -115,6 +117,8 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     postTimes: (channel) => state.store.posted(channel).map((m) => m.at),
     failNext: (method, fault) => faults.add(method, fault),
     setUser: (user) => void setUser(user),
+    setChannel: (id, spec) => void state.channels.set(id, spec),
+    channel: (id) => ({ ...state.channels.get(id) }),
     sendEnvelope: (type, payload, extra) => hub.sendEnvelope(type, payload, extra),
     streamAcks: (listener) => hub.streamAcks(listener),
     waitForAck: (envelopeId, ms = 5000) =>
@@ -132,6 +136,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         list.length = 0;
       }
       state.store.clear();
+      state.channels.clear();
       faults.clear();
     },
     async close() {

@@ -58,10 +58,24 @@ export interface SlackEmulatorOptions {
   readonly botId?: string;
   readonly appId?: string;
   readonly users?: Readonly<Record<string, Partial<SlackUser>>>;
+  /** The bot token's scopes (default: every scope the emulator checks, so all calls are allowed). */
+  readonly scopes?: readonly string[];
 }
 
 /** The options with every default filled in. */
 export type ResolvedOptions = Required<Omit<SlackEmulatorOptions, 'users'>>;
+
+/** Every bot scope whose absence the emulator turns into `missing_scope`. */
+export const ALL_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'channels:join',
+  'users:read',
+] as const;
 
 /** Fills in the defaults of `options`. */
 export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
@@ -72,6 +86,7 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     botUserId: options.botUserId ?? 'UBOT',
     botId: options.botId ?? 'BBOT',
     appId: options.appId ?? 'AEMU',
+    scopes: options.scopes ?? ALL_SCOPES,
   };
 }
 

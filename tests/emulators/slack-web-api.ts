@@ -1,3 +1,4 @@
+import type { Channels } from './slack-channels.js';
 import { type ChatState, postEphemeral, postMessage, updateMessage } from './slack-chat.js';
 import { flag, jsonField, type Params, type ResolvedOptions, type SlackUser, str } from './slack-types.js';
 
@@ -14,6 +15,7 @@ export interface WebApiState extends ChatState {
   readonly options: ResolvedOptions;
   readonly users: Map<string, SlackUser>;
   readonly views: OpenedView[];
+  readonly channels: Channels;
   /** The URL apps.connections.open hands out. */
   socketUrl(): string;
 }
@@ -37,6 +39,8 @@ export function authError(
 function history(body: Params, state: WebApiState): Params {
   const channel = str(body.channel);
   if (!channel) return { ok: false, error: 'channel_not_found' };
+  const denied = state.channels.readError(channel);
+  if (denied) return denied;
   const limit = Math.min(Math.max(Number(str(body.limit) ?? 100) || 100, 1), 999);
   const page = state.store.history(channel, {
     limit,
@@ -133,11 +137,16 @@ export const webApiMethods: Readonly<Record<string, Method>> = {
     bot_id: options.botId,
     is_enterprise_install: false,
   }),
-  'chat.postMessage': postMessage,
+  'chat.postMessage': (body, state) =>
+    state.channels.postError(str(body.channel) ?? '') ?? postMessage(body, state),
   'chat.postEphemeral': postEphemeral,
   'chat.update': updateMessage,
   'conversations.history': history,
-  'users.info': usersInfo,
+  'conversations.join': (body, state) => {
+    const channel = str(body.channel);
+    return channel ? state.channels.join(channel) : { ok: false, error: 'channel_not_found' };
+  },
+  'users.info': (body, state) => state.channels.missingScope('users:read') ?? usersInfo(body, state),
   'views.open': viewsOpen,
   'apps.connections.open': (_body, state) => ({ ok: true, url: state.socketUrl() }),
 };

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack-app.js';
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
@@ -6,9 +7,18 @@ import { seededBot, silentLog } from './bot.js';
 
 export const SECRET = 'test-signing-secret';
 
+/** The bot scopes manifest.json asks for: what a workspace grants an app installed from it. */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  };
+  return manifest.oauth_config.scopes.bot;
+}
+
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
 export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: number } = {}) {
   const emu: SlackEmulator = await startSlackEmulator({
+    scopes: manifestScopes(),
     users: {
       UADMIN: { id: 'UADMIN', is_admin: true, tz: 'Europe/Paris' },
       UREADER: { id: 'UREADER', tz: 'America/New_York' },
