@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { createDiscord, type DiscordPlatform } from '../../src/platforms/discord/discord-app.js';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulators/discord-emulator.js';
 import { chatInput, type MemberSpec } from '../emulators/discord-interactions.js';
@@ -17,9 +18,20 @@ export interface Answer {
   readonly text: string;
 }
 
+/** The permissions the README's invite URL grants the bot: what a server that used it gives it. */
+export function invitePermissions(): bigint {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const found = /https:\/\/discord\.com\/oauth2\/authorize\?[^\s`]*permissions=(\d+)/.exec(readme);
+  if (!found?.[1]) throw new Error('README.md has no Discord invite URL with permissions');
+  return BigInt(found[1]);
+}
+
 /** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
 export async function discordRig(nowIso: string, emulator: Parameters<typeof startDiscordEmulator>[0] = {}) {
-  const emu: DiscordEmulator = await startDiscordEmulator(emulator);
+  const emu: DiscordEmulator = await startDiscordEmulator({
+    botPermissions: invitePermissions(),
+    ...emulator,
+  });
   const t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
   const discord: DiscordPlatform = createDiscord(
     t.bot,
