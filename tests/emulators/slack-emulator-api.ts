@@ -1,3 +1,4 @@
+import type { HttpDelivery } from './slack-acks.js';
 import type { ChannelSpec, SlackChannel } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { StoredMessage } from './slack-history.js';
@@ -21,7 +22,10 @@ export interface SlackEmulator {
   readonly calls: readonly SlackCall[];
   /** Every POST to a response_url from `responseUrl(id)`. */
   readonly responses: readonly SlackResponse[];
-  /** Every message Slack would have refused for breaking its limits: assert this stays empty. */
+  /**
+   * Every message, modal and acknowledgement Slack would have refused or given up on (a late ack is
+   * 'operation_timeout'): assert this stays empty.
+   */
   readonly violations: readonly SlackViolation[];
   /** Every frame Socket Mode clients sent back. */
   readonly acks: readonly SlackAck[];
@@ -46,7 +50,20 @@ export interface SlackEmulator {
   setChannel(id: string, spec: ChannelSpec): void;
   /** The channel `id` as the emulator sees it now (whether the bot has joined, say). */
   channel(id: string): SlackChannel;
-  /** Sends a Socket Mode envelope to every connected client; returns its envelope_id. */
+  /**
+   * POSTs a slash command or interaction body to an HTTP-mode app as Slack does: signed (with the
+   * emulator's signing secret unless `secret`), its trigger_id issued, and given up on at the ack deadline.
+   * A late ack, or an ack body Slack could not use, is recorded in `violations` (method 'ack').
+   */
+  sendHttp(
+    url: string,
+    body: string,
+    options?: { secret?: string; headers?: Record<string, string> },
+  ): Promise<HttpDelivery>;
+  /**
+   * Sends a Socket Mode envelope to every connected client; returns its envelope_id. Its trigger_id is
+   * issued, and an ack later than the deadline or with an unusable body is recorded in `violations`.
+   */
   sendEnvelope(type: string, payload: Params, extra?: Params): string;
   /** Acks are handed to `listener` unparsed and no longer recorded in `acks` (for load generation). */
   streamAcks(listener: (envelopeId: string, text: string) => void): void;

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AckRules, describeHttpBody, describeRequest, postToApp } from './slack-acks.js';
 import { refusal } from './slack-block-kit.js';
 import { Channels } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
@@ -16,6 +17,7 @@ import {
   sendText,
 } from './slack-http.js';
 import { SocketHub } from './slack-socket.js';
+import { Triggers } from './slack-triggers.js';
 import {
   resolveOptions,
   type SlackCall,
@@ -47,11 +49,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     store: new MessageStore(resolved.botUserId, resolved.botId),
     views: [] as OpenedView[],
     channels: new Channels(new Set(resolved.scopes)),
+    triggers: new Triggers(resolved.triggerTtlMs),
     ephemerals: [] as EphemeralMessage[],
     violations: [],
     socketUrl: () =>
       `ws://127.0.0.1:${port}/socket?ticket=${Date.now().toString(36)}&app_id=${resolved.appId}`,
   };
+
+  const ackRules = new AckRules(resolved.ackDeadlineMs, state.violations, () => waiters.notify());
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     const raw = await readBody(req);
@@ -98,7 +103,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       })
       .finally(() => waiters.notify());
   });
-  const hub = new SocketHub(server, resolved.appId, () => waiters.notify());
+  const hub = new SocketHub(server, resolved.appId, () => waiters.notify(), {
+    sent(envelopeId, _type, payload) {
+      const request = describeRequest(payload);
+      state.triggers.issue(request.triggerId);
+      ackRules.sent(envelopeId, request);
+    },
+    acked: (envelopeId, payload) => ackRules.acked(envelopeId, payload),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
@@ -120,6 +132,16 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     setChannel: (id, spec) => void state.channels.set(id, spec),
     channel: (id) => ({ ...state.channels.get(id) }),
     sendEnvelope: (type, payload, extra) => hub.sendEnvelope(type, payload, extra),
+    async sendHttp(url, body, o = {}) {
+      const request = describeHttpBody(body);
+      state.triggers.issue(request.triggerId);
+      const secret = o.secret ?? resolved.signingSecret;
+      const delivery = await postToApp(url, body, secret, resolved.ackDeadlineMs, o.headers);
+      if (delivery.timedOut || delivery.status === 200)
+        ackRules.check(request, delivery.ms, delivery.json, delivery.timedOut);
+      waiters.notify();
+      return delivery;
+    },
     streamAcks: (listener) => hub.streamAcks(listener),
     waitForAck: (envelopeId, ms = 5000) =>
       waiters
@@ -137,9 +159,12 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       }
       state.store.clear();
       state.channels.clear();
+      state.triggers.clear();
+      ackRules.clear();
       faults.clear();
     },
     async close() {
+      ackRules.clear();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -58,6 +58,12 @@ export interface SlackEmulatorOptions {
   readonly botId?: string;
   readonly appId?: string;
   readonly users?: Readonly<Record<string, Partial<SlackUser>>>;
+  /** How long Slack waits for an acknowledgement before the user sees operation_timeout (default 3000). */
+  readonly ackDeadlineMs?: number;
+  /** How long a trigger_id can open a modal (default 3000). */
+  readonly triggerTtlMs?: number;
+  /** The signing secret `sendHttp` signs requests with (default 'test-signing-secret'). */
+  readonly signingSecret?: string;
   /** The bot token's scopes (default: every scope the emulator checks, so all calls are allowed). */
   readonly scopes?: readonly string[];
 }
@@ -87,6 +93,9 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     botId: options.botId ?? 'BBOT',
     appId: options.appId ?? 'AEMU',
     scopes: options.scopes ?? ALL_SCOPES,
+    ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+    triggerTtlMs: options.triggerTtlMs ?? 3000,
+    signingSecret: options.signingSecret ?? 'test-signing-secret',
   };
 }
 

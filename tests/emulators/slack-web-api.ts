@@ -1,5 +1,7 @@
 import type { Channels } from './slack-channels.js';
 import { type ChatState, postEphemeral, postMessage, updateMessage } from './slack-chat.js';
+import { modalProblems } from './slack-modal.js';
+import type { Triggers } from './slack-triggers.js';
 import { flag, jsonField, type Params, type ResolvedOptions, type SlackUser, str } from './slack-types.js';
 
 /** A modal opened through views.open. */
@@ -16,6 +18,7 @@ export interface WebApiState extends ChatState {
   readonly users: Map<string, SlackUser>;
   readonly views: OpenedView[];
   readonly channels: Channels;
+  readonly triggers: Triggers;
   /** The URL apps.connections.open hands out. */
   socketUrl(): string;
 }
@@ -104,6 +107,13 @@ function viewsOpen(body: Params, state: WebApiState): Params {
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
     return { ok: false, error: 'invalid_arguments' };
   }
+  const problems = modalProblems(parsed.value);
+  if (problems.length > 0) {
+    state.violations.push({ method: 'views.open', problems, body, at: Date.now() });
+    return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+  }
+  const expired = state.triggers.use(trigger_id);
+  if (expired) return { ok: false, error: expired };
   const { options } = state;
   const id = `V${String(state.views.length + 1).padStart(8, '0')}`;
   const view: Params = {

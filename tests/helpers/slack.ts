@@ -2,7 +2,6 @@ import { readFileSync } from 'node:fs';
 import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack-app.js';
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
-import { signedFormHeaders } from '../emulators/slack-signing.js';
 import { seededBot, silentLog } from './bot.js';
 
 export const SECRET = 'test-signing-secret';
@@ -57,15 +56,15 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
       channelId: extra.channelId ?? 'CTRADE',
       triggerId: extra.triggerId ?? `trigger-${n}`,
     });
-    const res = await fetch(url, { method: 'POST', body, headers: signedFormHeaders(SECRET, body) });
-    const raw = await res.text();
-    let reply = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    const ack = await emu.sendHttp(url, body, { secret: SECRET });
+    if (ack.timedOut) throw new Error(`Slack gave up: /trade ${text} was not acknowledged in time`);
+    let reply = ack.json;
     if (!extra.noReply && !reply?.blocks) {
-      await emu.waitUntil(() => emu.responses.some((r) => r.id === id), 5000);
+      await emu.waitUntil(() => emu.responses.some((r) => r.id === id), 8000);
       reply = emu.responses.find((r) => r.id === id)?.body;
     }
     return {
-      status: res.status,
+      status: ack.status,
       reply: reply as {
         blocks: { type: string; text?: { text: string } }[];
         response_type: string;
