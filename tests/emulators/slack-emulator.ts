@@ -69,6 +69,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     if (denied) return sendJson(res, 200, { ok: false, error: denied });
     const fault = faults.take(method);
     if (answerFault(res, fault, false)) return;
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     const reply = handler(body, state);
     if (fault && 'dropAfterAccept' in fault) return dropConnection(req);
     sendJson(res, 200, reply);

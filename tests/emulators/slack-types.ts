@@ -42,11 +42,12 @@ export interface SlackUser {
   readonly tz: string;
 }
 
-/** A fault for the next call(s) of one method: a 429, a dropped connection, or a Slack error code. */
+/** A fault for the next call(s) of one method: a 429, a dropped connection, a Slack error code, or a slow answer. */
 export type SlackFault = (
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly dropAfterAccept: true }
   | { readonly error: string }
+  | { readonly delayMs: number }
 ) & { readonly times?: number };
 
 /** Settings of `startSlackEmulator`; every one has a default. */

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createDiscord, type DiscordPlatform } from '../../src/platforms/discord/discord-app.js';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulators/discord-emulator.js';
 import { chatInput, type MemberSpec } from '../emulators/discord-interactions.js';
-import { seededBot, silentLog } from './bot.js';
+import { seededBot, silentLog, slowed } from './bot.js';
 
 export const MANAGE_GUILD = String(1n << 5n);
 export const member = (userId: string, permissions = '0'): MemberSpec => ({ userId, permissions });
@@ -27,14 +27,18 @@ export function invitePermissions(): bigint {
 }
 
 /** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
-export async function discordRig(nowIso: string, emulator: Parameters<typeof startDiscordEmulator>[0] = {}) {
+export async function discordRig(
+  nowIso: string,
+  emulator: Parameters<typeof startDiscordEmulator>[0] = {},
+  o: { slowMs?: number } = {},
+) {
   const emu: DiscordEmulator = await startDiscordEmulator({
     botPermissions: invitePermissions(),
     ...emulator,
   });
   const t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
   const discord: DiscordPlatform = createDiscord(
-    t.bot,
+    o.slowMs ? slowed(t.bot, o.slowMs) : t.bot,
     { token: emu.token, apiUrl: emu.apiUrl, readyTimeoutMs: 10_000 },
     silentLog,
   );

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack-app.js';
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
-import { seededBot, silentLog } from './bot.js';
+import { seededBot, silentLog, slowed } from './bot.js';
 
 export const SECRET = 'test-signing-secret';
 
@@ -15,7 +15,10 @@ export function manifestScopes(): string[] {
 }
 
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
-export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: number } = {}) {
+export async function slackRig(
+  nowIso: string,
+  o: { socket?: boolean; gapMs?: number; slowMs?: number } = {},
+) {
   const emu: SlackEmulator = await startSlackEmulator({
     scopes: manifestScopes(),
     users: {
@@ -25,7 +28,7 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
   });
   const t = await seededBot(nowIso, { EDITORS: 'slack:UEDITOR' });
   const slack: SlackPlatform = createSlack(
-    t.bot,
+    o.slowMs ? slowed(t.bot, o.slowMs) : t.bot,
     {
       botToken: 'xoxb-test',
       appToken: o.socket ? 'xapp-test' : undefined,

@@ -43,8 +43,8 @@ function firstDeliveries(): (triggerId: string) => boolean {
 
 /**
  * The /trade handler. Reads are answered in the acknowledgement when ready within 1.5 s (one round
- * trip), otherwise acked empty and answered through response_url. Changes ack first, run once per
- * trigger id (a retried request changes nothing twice), then respond.
+ * trip), otherwise acked empty and answered through response_url. Changes ack first (before looking
+ * up who the user is), run once per trigger id (a retried request changes nothing twice), then respond.
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
@@ -54,21 +54,23 @@ export function slashCommandHandler(d: SlashDeps) {
     const text = withoutTradePrefix(command.text ?? '');
     const def = d.bot.registry.named(text);
     const sensitive = Boolean(def?.mutates || def?.access === 'editors');
-    if (sensitive && !firstDelivery(command.trigger_id)) return ack();
-    const profile = sensitive ? await d.user(command.user_id) : undefined;
-    const isEditor =
-      d.bot.isListedEditor('slack', command.user_id) || Boolean(d.adminsAreEditors && profile?.isAdmin);
-    const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
     const channel = { platform: 'slack' as const, id: command.channel_id };
-    if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
-      await ack();
-      return d.openAddForm(command.trigger_id, command.channel_id);
-    }
+    const listed = d.bot.isListedEditor('slack', command.user_id);
     if (sensitive) {
+      // Ack first: Slack waits 3 s, and users.info (who is an admin, in which zone) may take longer.
       await ack();
-      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile?.tz)));
+      if (!firstDelivery(command.trigger_id)) return;
+      const profile = await d.user(command.user_id);
+      const isEditor = listed || Boolean(d.adminsAreEditors && profile.isAdmin);
+      if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
+        return d.openAddForm(command.trigger_id, command.channel_id);
+      }
+      const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
+      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile.tz)));
       return;
     }
+    const isEditor = listed;
+    const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
     const parts = [channel.id, isEditor, text];
     const hit = cache.peek(parts);
     if (hit) return ack(hit);
