@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { viewSubmissionBody } from '../emulators/slack-interactions.js';
 import { slashCommandFields } from '../emulators/slack-payloads.js';
 import { discordRig, member } from '../helpers/discord.js';
-import { blockText, slackRig } from '../helpers/slack.js';
+import { blockText, SECRET, slackRig } from '../helpers/slack.js';
 
 /** Longer than both platforms' 3 s deadline for the first answer: only a deferred answer reaches the user. */
 const SLOW_MS = 3500;
@@ -50,6 +51,36 @@ describe('answers slower than the 3 s deadline are deferred, then delivered, on 
     expect(r.t.store.read().archive.some((a) => a.entry.item.id === 'paris-talks-2026')).toBe(true);
     expect(r.emu.violations).toEqual([]);
   }, 15_000);
+
+  it('Slack: a form submitted while users.info is slow is answered in time, and goes through when sent again', async () => {
+    const r = await slackRig('2026-03-12T09:00:00Z');
+    closers.push(r.close);
+    r.emu.failNext('users.info', { delayMs: SLOW_MS });
+    const values = Object.fromEntries(
+      Object.entries({ title: 'Slow form talks', start: '2026-12-05', source: 'https://example.org/s' }).map(
+        ([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }],
+      ),
+    );
+    const body = viewSubmissionBody({
+      callbackId: 'trade_add_event',
+      values,
+      privateMetadata: 'CTRADE',
+      userId: 'UADMIN',
+    });
+    const first = await r.emu.sendHttp(r.url, body, { secret: SECRET });
+    expect(first.timedOut).toBe(false);
+    expect(first.json).toMatchObject({
+      response_action: 'errors',
+      errors: { title: expect.stringContaining('Press Add again') },
+    });
+    expect(r.t.store.read().events.some((e) => e.title === 'Slow form talks')).toBe(false);
+    await r.emu.waitUntil(() => r.emu.calls.filter((c) => c.method === 'users.info').length > 0, 5000);
+    await new Promise((resolve) => setTimeout(resolve, SLOW_MS));
+    const again = await r.emu.sendHttp(r.url, body, { secret: SECRET });
+    expect(again).toMatchObject({ status: 200, timedOut: false });
+    expect(r.t.store.read().events.filter((e) => e.title === 'Slow form talks')).toHaveLength(1);
+    expect(r.emu.violations).toEqual([]);
+  }, 20_000);
 
   it('Discord: the interaction is deferred in time, privately, and the brief replaces the placeholder', async () => {
     const r = await discordRig('2026-03-12T09:00:00Z', {}, { slowMs: SLOW_MS });
