@@ -59,7 +59,7 @@ function callback(state: DiscordState, request: RestRequest): RestReply {
  * issued (and acknowledged, unless it came over HTTP), and its token lasts 15 minutes.
  */
 function webhookRefusal(state: DiscordState, app: string | undefined, token: string): RestReply | undefined {
-  const issued = [...state.issued.values()].find((i) => i.token === token);
+  const issued = state.issuedByToken(token);
   if (app !== state.options.applicationId || !issued) return UNKNOWN_WEBHOOK;
   if (Date.now() - issued.at > state.options.interactionTokenTtlMs) return INVALID_TOKEN;
   return state.callbackByToken(token) || issued.via === 'http' ? undefined : UNKNOWN_WEBHOOK;
