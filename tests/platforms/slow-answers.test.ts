@@ -52,6 +52,18 @@ describe('answers slower than the 3 s deadline are deferred, then delivered, on 
     expect(r.emu.violations).toEqual([]);
   }, 15_000);
 
+  it('Slack: when a slow users.info lets the form’s trigger expire, the editor is told what to do instead', async () => {
+    const r = await slackRig('2026-03-12T09:00:00Z');
+    closers.push(r.close);
+    r.emu.failNext('users.info', { delayMs: SLOW_MS });
+    const { status, reply } = await r.slash('add', 'UADMIN');
+    expect(status).toBe(200);
+    expect(blockText(reply)).toContain('could not be opened in time');
+    expect(blockText(reply)).toContain('/trade add title:');
+    expect(r.emu.views).toEqual([]);
+    expect(r.emu.violations).toEqual([]);
+  }, 15_000);
+
   it('Slack: a form submitted while users.info is slow is answered in time, and goes through when sent again', async () => {
     const r = await slackRig('2026-03-12T09:00:00Z');
     closers.push(r.close);

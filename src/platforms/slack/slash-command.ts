@@ -1,8 +1,8 @@
 import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
-import { withoutTradePrefix } from '../../commands/registry.js';
+import { usageFor, withoutTradePrefix } from '../../commands/registry.js';
 import type { Logger } from '../../logger.js';
-import type { Reply } from '../../render/reply.js';
+import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
 import { renderBlocks } from './block-kit.js';
@@ -23,6 +23,8 @@ export interface SlashDeps {
   /** Opens the add-event form when an editor types `/trade add` with nothing else. */
   readonly openAddForm?: (triggerId: string, channelId: string) => Promise<void>;
 }
+
+const FORM_FAILED = 'The add-event form could not be opened in time. Nothing was changed.';
 
 /** A reply as a slash-command response body. */
 export function responseBody(reply: Reply): Record<string, unknown> {
@@ -63,7 +65,12 @@ export function slashCommandHandler(d: SlashDeps) {
       const profile = await d.user(command.user_id);
       const isEditor = listed || Boolean(d.adminsAreEditors && profile.isAdmin);
       if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
-        return d.openAddForm(command.trigger_id, command.channel_id);
+        // A trigger id opens a form only within 3 s of the command: after a slow lookup, say so.
+        return d.openAddForm(command.trigger_id, command.channel_id).catch(async (err) => {
+          d.log.warn('could not open the add-event form', err);
+          const hint = `Type \`/trade add\` again, or add it in one line: \`${usageFor(def)}\``;
+          await respond(responseBody(errorReply(FORM_FAILED, hint)));
+        });
       }
       const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
       await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile.tz)));
