@@ -10,6 +10,7 @@ import type { InteractionCallback } from './discord-types.js';
 
 const UNKNOWN_INTERACTION = { status: 404, body: apiError(10062, 'Unknown interaction') };
 const UNKNOWN_WEBHOOK = { status: 404, body: apiError(10015, 'Unknown Webhook') };
+const INVALID_TOKEN = { status: 401, body: apiError(50027, 'Invalid Webhook Token') };
 
 /** POST /interactions/{id}/{token}/callback: once per interaction, within the deadline, valid for its type. */
 function callback(state: DiscordState, request: RestRequest): RestReply {
@@ -17,8 +18,13 @@ function callback(state: DiscordState, request: RestRequest): RestReply {
   const route = `POST /interactions/${id}/:token/callback`;
   const issued = state.issued.get(id);
   const late = issued !== undefined && Date.now() - issued.at > state.options.callbackDeadlineMs;
-  if (issued !== undefined && (issued.token !== token || late)) {
-    state.recordProblem(route, 404, [late ? 'callback after the deadline' : 'wrong token'], request.body);
+  if (issued === undefined || issued.token !== token || late) {
+    const why = !issued
+      ? 'an interaction id Discord never issued'
+      : late
+        ? 'callback after the deadline'
+        : 'wrong token';
+    state.recordProblem(route, 404, [`Unknown interaction (code 10062): ${why}`], request.body);
     return UNKNOWN_INTERACTION;
   }
   if (state.callbacks.has(id)) {
@@ -48,22 +54,29 @@ function callback(state: DiscordState, request: RestRequest): RestReply {
   };
 }
 
-/** Whether webhook calls on `token` may go ahead: the interaction was acknowledged, or came over HTTP. */
-function webhookOpen(state: DiscordState, app: string | undefined, token: string): boolean {
-  if (app !== state.options.applicationId) return false;
-  if (state.callbackByToken(token)) return true;
-  for (const issued of state.issued.values())
-    if (issued.token === token && issued.via === 'http') return true;
-  return false;
+/**
+ * Why webhook calls on `token` may not go ahead, or undefined when they may: the interaction must have been
+ * issued (and acknowledged, unless it came over HTTP), and its token lasts 15 minutes.
+ */
+function webhookRefusal(state: DiscordState, app: string | undefined, token: string): RestReply | undefined {
+  const issued = state.issuedByToken(token);
+  if (app !== state.options.applicationId || !issued) return UNKNOWN_WEBHOOK;
+  if (Date.now() - issued.at > state.options.interactionTokenTtlMs) return INVALID_TOKEN;
+  return state.callbackByToken(token) || issued.via === 'http' ? undefined : UNKNOWN_WEBHOOK;
 }
 
 /** PATCH (edit) or POST (follow-up) of an interaction's messages. */
 function webhookMessage(state: DiscordState, request: RestRequest, via: 'edit' | 'followUp'): RestReply {
   const [app, token = ''] = request.params;
   const route = `${request.method} /webhooks/${app}/:token${via === 'edit' ? '/messages/@original' : ''}`;
-  if (!webhookOpen(state, app, token)) {
-    state.recordProblem(route, 404, ['webhook used before the interaction was acknowledged'], request.body);
-    return UNKNOWN_WEBHOOK;
+  const refused = webhookRefusal(state, app, token);
+  if (refused) {
+    const why =
+      refused === INVALID_TOKEN
+        ? 'Invalid Webhook Token (code 50027): the interaction token is over 15 minutes old'
+        : 'Unknown Webhook (code 10015): an unknown token, or used before the interaction was acknowledged';
+    state.recordProblem(route, refused.status, [why], request.body);
+    return refused;
   }
   const body = asObject(request.body) ?? {};
   const issues = messageIssues(body);
@@ -76,7 +89,8 @@ function webhookMessage(state: DiscordState, request: RestRequest, via: 'edit' |
 /** GET .../messages/@original: the latest version of the interaction's reply. */
 function original(state: DiscordState, request: RestRequest): RestReply {
   const [app, token = ''] = request.params;
-  if (!webhookOpen(state, app, token)) return UNKNOWN_WEBHOOK;
+  const refused = webhookRefusal(state, app, token);
+  if (refused) return refused;
   const latest = state.interactionMessages.filter((m) => m.token === token && m.via !== 'followUp').at(-1);
   return latest
     ? { status: 200, body: messageObject(state.options, latest) }

@@ -97,6 +97,12 @@ export class DiscordState {
     return undefined;
   }
 
+  /** The interaction the emulator issued with `token`, if any. */
+  issuedByToken(token: string): IssuedInteraction | undefined {
+    for (const issued of this.issued.values()) if (issued.token === token) return issued;
+    return undefined;
+  }
+
   /** The channel an interaction token's messages belong to. */
   channelOfToken(token: string): string {
     for (const issued of this.issued.values()) if (issued.token === token) return issued.channelId;

@@ -18,7 +18,22 @@ export interface DiscordEmulatorOptions {
   readonly callbackDeadlineMs?: number;
   /** How long `enforce_nonce` remembers a nonce per channel (default 3 minutes). */
   readonly nonceWindowMs?: number;
+  /**
+   * The bot's permissions in every channel, as the invite URL's `permissions` integer (default: View
+   * Channel, Send Messages, Embed Links and Read Message History, 84992).
+   */
+  readonly botPermissions?: bigint;
+  /** How long an interaction token works for edits and follow-ups, like Discord (default 15 minutes). */
+  readonly interactionTokenTtlMs?: number;
 }
+
+/** The permission bits the emulator checks (Discord's values). */
+export const PERMISSIONS = {
+  viewChannel: 1n << 10n,
+  sendMessages: 1n << 11n,
+  embedLinks: 1n << 14n,
+  readMessageHistory: 1n << 16n,
+} as const;
 
 /** The options with every default filled in. */
 export type ResolvedOptions = Required<DiscordEmulatorOptions>;
@@ -36,6 +51,13 @@ export function resolveOptions(options: DiscordEmulatorOptions = {}): ResolvedOp
     heartbeatIntervalMs: options.heartbeatIntervalMs ?? 1000,
     callbackDeadlineMs: options.callbackDeadlineMs ?? 3000,
     nonceWindowMs: options.nonceWindowMs ?? 180_000,
+    botPermissions:
+      options.botPermissions ??
+      PERMISSIONS.viewChannel |
+        PERMISSIONS.sendMessages |
+        PERMISSIONS.embedLinks |
+        PERMISSIONS.readMessageHistory,
+    interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
   };
 }
 

@@ -20,8 +20,8 @@ afterEach(async () => {
 });
 
 /** An emulator with a real, ready discord.js client on it. */
-async function connected() {
-  emu = await startDiscordEmulator({ heartbeatIntervalMs: 500 });
+async function connected(options: Parameters<typeof startDiscordEmulator>[0] = {}) {
+  emu = await startDiscordEmulator({ heartbeatIntervalMs: 500, ...options });
   const ready = await readyClient(emu);
   client = ready.client;
   return { emu, client: ready.client, errors: ready.errors };
@@ -247,5 +247,53 @@ describe('the Discord emulator refuses and fails like Discord', () => {
       status: 400,
       json: { message: 'Interaction has already been acknowledged.', code: 40060 },
     });
+  });
+
+  it('refuses a callback for an interaction id it never issued, or with another token, with 10062', async () => {
+    const { emu, client } = await connected();
+    client.on(Events.InteractionCreate, async (i) => {
+      if (i.isChatInputCommand()) await i.reply('first');
+    });
+    const { id, token } = emu.dispatchInteraction(chatInput('trade', 'deadlines', {}));
+    const unknown = { status: 404, json: { message: 'Unknown interaction', code: 10062 } };
+    const reply = { type: 4, data: { content: 'forged' } };
+    expect(await call(`/interactions/1300000000000000000/${token}/callback`, reply, false)).toEqual(unknown);
+    expect(await call(`/interactions/${id}/not-its-token/callback`, reply, false)).toEqual(unknown);
+    expect((await emu.waitForCallback(id)).data).toMatchObject({ content: 'first' });
+  });
+
+  it('a callback after the deadline gets 10062 and the member sees nothing (deadline scaled to 300 ms)', async () => {
+    const { emu, client } = await connected({ callbackDeadlineMs: 300 });
+    const failures: unknown[] = [];
+    client.on(Events.InteractionCreate, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await new Promise((r) => setTimeout(r, 500));
+      await i.reply('too late').catch((err: unknown) => failures.push(err));
+    });
+    const { id } = emu.dispatchInteraction(chatInput('trade', 'deadlines', {}));
+    await emu.waitFor(() => failures.length > 0, 3000, 'the late reply to fail');
+    expect(failures[0]).toBeInstanceOf(DiscordAPIError);
+    expect((failures[0] as DiscordAPIError).code).toBe(10062);
+    expect(emu.callback(id)).toBeUndefined();
+  });
+
+  it('an interaction token stops working for edits and follow-ups after its lifetime (scaled to 400 ms)', async () => {
+    const { emu, client } = await connected({ interactionTokenTtlMs: 400 });
+    const failures: unknown[] = [];
+    client.on(Events.InteractionCreate, async (i) => {
+      if (!i.isChatInputCommand()) return;
+      await i.deferReply();
+      await i.editReply('in time');
+      await new Promise((r) => setTimeout(r, 600));
+      await i.editReply('too late').catch((err: unknown) => failures.push(err));
+      await i.followUp('too late').catch((err: unknown) => failures.push(err));
+    });
+    const { token } = emu.dispatchInteraction(chatInput('trade', 'deadlines', {}));
+    await emu.waitFor(() => failures.length === 2, 3000, 'both late calls to fail');
+    expect(failures.map((f) => [(f as DiscordAPIError).status, (f as DiscordAPIError).code])).toEqual([
+      [401, 50027],
+      [401, 50027],
+    ]);
+    expect(emu.interactionMessages(token).map((m) => m.content)).toEqual(['in time']);
   });
 });

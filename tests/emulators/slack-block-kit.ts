@@ -27,7 +27,7 @@ const tooLong = (max: number, pointer: string) =>
 const tooMany = (max: number, pointer: string) => `[ERROR] no more than ${max} items allowed ${at(pointer)}`;
 
 /** Problems of a text object `{type, text}` at `pointer`: missing, empty or over `max` characters. */
-function textProblems(value: unknown, max: number, pointer: string): string[] {
+export function textProblems(value: unknown, max: number, pointer: string): string[] {
   if (!isObj(value) || typeof value.text !== 'string')
     return [`[ERROR] must provide a text object ${at(pointer)}`];
   if (value.text.length === 0) return [`[ERROR] must be more than 0 characters ${at(`${pointer}/text`)}`];
@@ -64,7 +64,8 @@ function elementsProblems(block: Obj, max: number, pointer: string): string[] {
   return block.elements.length > max ? [tooMany(max, `${pointer}/elements`)] : [];
 }
 
-function blockProblems(block: unknown, pointer: string): string[] {
+/** Problems of one block at `pointer` (a JSON pointer), in Slack's wording. */
+export function blockProblems(block: unknown, pointer: string): string[] {
   if (!isObj(block) || typeof block.type !== 'string')
     return [`[ERROR] must provide a block type ${at(pointer)}`];
   const out: string[] = [];

@@ -1,3 +1,5 @@
+import type { HttpDelivery } from './slack-acks.js';
+import type { ChannelSpec, SlackChannel } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { StoredMessage } from './slack-history.js';
 import type {
@@ -20,7 +22,10 @@ export interface SlackEmulator {
   readonly calls: readonly SlackCall[];
   /** Every POST to a response_url from `responseUrl(id)`. */
   readonly responses: readonly SlackResponse[];
-  /** Every message Slack would have refused for breaking its limits: assert this stays empty. */
+  /**
+   * Every message, modal and acknowledgement Slack would have refused or given up on (a late ack is
+   * 'operation_timeout'): assert this stays empty.
+   */
   readonly violations: readonly SlackViolation[];
   /** Every frame Socket Mode clients sent back. */
   readonly acks: readonly SlackAck[];
@@ -38,7 +43,27 @@ export interface SlackEmulator {
   failNext(method: string, fault: SlackFault): void;
   /** Adds or replaces a users.info user (flags default to false, tz to UTC). */
   setUser(user: Partial<SlackUser> & { id: string }): void;
-  /** Sends a Socket Mode envelope to every connected client; returns its envelope_id. */
+  /**
+   * Sets up a channel: private or public, and whether the bot is in it. Unknown ids are public channels
+   * the bot is not in (ids starting with D are DMs): the bot must join or be invited before it can read them.
+   */
+  setChannel(id: string, spec: ChannelSpec): void;
+  /** The channel `id` as the emulator sees it now (whether the bot has joined, say). */
+  channel(id: string): SlackChannel;
+  /**
+   * POSTs a slash command or interaction body to an HTTP-mode app as Slack does: signed (with the
+   * emulator's signing secret unless `secret`), its trigger_id issued, and given up on at the ack deadline.
+   * A late ack, or an ack body Slack could not use, is recorded in `violations` (method 'ack').
+   */
+  sendHttp(
+    url: string,
+    body: string,
+    options?: { secret?: string; headers?: Record<string, string> },
+  ): Promise<HttpDelivery>;
+  /**
+   * Sends a Socket Mode envelope to every connected client; returns its envelope_id. Its trigger_id is
+   * issued, and an ack later than the deadline or with an unusable body is recorded in `violations`.
+   */
   sendEnvelope(type: string, payload: Params, extra?: Params): string;
   /** Acks are handed to `listener` unparsed and no longer recorded in `acks` (for load generation). */
   streamAcks(listener: (envelopeId: string, text: string) => void): void;

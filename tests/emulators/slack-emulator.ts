@@ -1,6 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { AckRules, describeHttpBody, describeRequest, postToApp } from './slack-acks.js';
 import { refusal } from './slack-block-kit.js';
+import { Channels } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { SlackEmulator } from './slack-emulator-api.js';
 import { FaultQueue } from './slack-faults.js';
@@ -15,6 +17,7 @@ import {
   sendText,
 } from './slack-http.js';
 import { SocketHub } from './slack-socket.js';
+import { Triggers } from './slack-triggers.js';
 import {
   resolveOptions,
   type SlackCall,
@@ -45,11 +48,15 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     users,
     store: new MessageStore(resolved.botUserId, resolved.botId),
     views: [] as OpenedView[],
+    channels: new Channels(new Set(resolved.scopes)),
+    triggers: new Triggers(resolved.triggerTtlMs),
     ephemerals: [] as EphemeralMessage[],
     violations: [],
     socketUrl: () =>
       `ws://127.0.0.1:${port}/socket?ticket=${Date.now().toString(36)}&app_id=${resolved.appId}`,
   };
+
+  const ackRules = new AckRules(resolved.ackDeadlineMs, state.violations, () => waiters.notify());
 
   async function api(req: IncomingMessage, res: ServerResponse, method: string): Promise<void> {
     const raw = await readBody(req);
@@ -62,6 +69,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     if (denied) return sendJson(res, 200, { ok: false, error: denied });
     const fault = faults.take(method);
     if (answerFault(res, fault, false)) return;
+    if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
     const reply = handler(body, state);
     if (fault && 'dropAfterAccept' in fault) return dropConnection(req);
     sendJson(res, 200, reply);
@@ -96,7 +104,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       })
       .finally(() => waiters.notify());
   });
-  const hub = new SocketHub(server, resolved.appId, () => waiters.notify());
+  const hub = new SocketHub(server, resolved.appId, () => waiters.notify(), {
+    sent(envelopeId, _type, payload) {
+      const request = describeRequest(payload);
+      state.triggers.issue(request.triggerId);
+      ackRules.sent(envelopeId, request);
+    },
+    acked: (envelopeId, payload) => ackRules.acked(envelopeId, payload),
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const port = (server.address() as AddressInfo).port;
   const base = `http://127.0.0.1:${port}`;
@@ -115,7 +130,19 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     postTimes: (channel) => state.store.posted(channel).map((m) => m.at),
     failNext: (method, fault) => faults.add(method, fault),
     setUser: (user) => void setUser(user),
+    setChannel: (id, spec) => void state.channels.set(id, spec),
+    channel: (id) => ({ ...state.channels.get(id) }),
     sendEnvelope: (type, payload, extra) => hub.sendEnvelope(type, payload, extra),
+    async sendHttp(url, body, o = {}) {
+      const request = describeHttpBody(body);
+      state.triggers.issue(request.triggerId);
+      const secret = o.secret ?? resolved.signingSecret;
+      const delivery = await postToApp(url, body, secret, resolved.ackDeadlineMs, o.headers);
+      if (delivery.timedOut || delivery.status === 200)
+        ackRules.check(request, delivery.ms, delivery.json, delivery.timedOut);
+      waiters.notify();
+      return delivery;
+    },
     streamAcks: (listener) => hub.streamAcks(listener),
     waitForAck: (envelopeId, ms = 5000) =>
       waiters
@@ -132,9 +159,13 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
         list.length = 0;
       }
       state.store.clear();
+      state.channels.clear();
+      state.triggers.clear();
+      ackRules.clear();
       faults.clear();
     },
     async close() {
+      ackRules.clear();
       await hub.close();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));

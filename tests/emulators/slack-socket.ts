@@ -3,6 +3,12 @@ import type { Server } from 'node:http';
 import { type WebSocket, WebSocketServer } from 'ws';
 import type { Params, SlackAck } from './slack-types.js';
 
+/** Told of each envelope sent and each ack received (not while acks are streamed, for load). */
+export interface EnvelopeHooks {
+  sent(envelopeId: string, type: string, payload: Params): void;
+  acked(envelopeId: string, payload: Params | undefined): void;
+}
+
 /** Slack's Socket Mode endpoint: hello on connect, envelopes out, acks in, server-requested disconnects. */
 export class SocketHub {
   /** Every frame the clients sent back, in arrival order. */
@@ -16,6 +22,7 @@ export class SocketHub {
     server: Server,
     private readonly appId: string,
     private readonly changed: () => void,
+    private readonly hooks: EnvelopeHooks,
   ) {
     this.wss = new WebSocketServer({ server, path: '/socket' });
     this.wss.on('connection', (ws) => this.accept(ws));
@@ -35,7 +42,10 @@ export class SocketHub {
         if (id !== undefined) return this.rawAcks(id, text);
       }
       const frame = parseFrame(text);
-      if (frame) this.acks.push({ ...frame, at: Date.now() });
+      if (frame) {
+        this.acks.push({ ...frame, at: Date.now() });
+        this.hooks.acked(frame.envelope_id, frame.payload);
+      }
       this.changed();
     });
     const hello = {
@@ -69,6 +79,7 @@ export class SocketHub {
     const envelope_id = `env-${this.sequence}-${randomUUID()}`;
     const frame = { envelope_id, type, payload, accepts_response_payload: type !== 'events_api', ...extra };
     const text = JSON.stringify(frame);
+    if (!this.rawAcks) this.hooks.sent(envelope_id, type, payload);
     for (const ws of this.sockets) ws.send(text);
     return envelope_id;
   }

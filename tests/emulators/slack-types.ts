@@ -42,11 +42,12 @@ export interface SlackUser {
   readonly tz: string;
 }
 
-/** A fault for the next call(s) of one method: a 429, a dropped connection, or a Slack error code. */
+/** A fault for the next call(s) of one method: a 429, a dropped connection, a Slack error code, or a slow answer. */
 export type SlackFault = (
   | { readonly status: 429; readonly retryAfter: number }
   | { readonly dropAfterAccept: true }
   | { readonly error: string }
+  | { readonly delayMs: number }
 ) & { readonly times?: number };
 
 /** Settings of `startSlackEmulator`; every one has a default. */
@@ -58,10 +59,30 @@ export interface SlackEmulatorOptions {
   readonly botId?: string;
   readonly appId?: string;
   readonly users?: Readonly<Record<string, Partial<SlackUser>>>;
+  /** How long Slack waits for an acknowledgement before the user sees operation_timeout (default 3000). */
+  readonly ackDeadlineMs?: number;
+  /** How long a trigger_id can open a modal (default 3000). */
+  readonly triggerTtlMs?: number;
+  /** The signing secret `sendHttp` signs requests with (default 'test-signing-secret'). */
+  readonly signingSecret?: string;
+  /** The bot token's scopes (default: every scope the emulator checks, so all calls are allowed). */
+  readonly scopes?: readonly string[];
 }
 
 /** The options with every default filled in. */
 export type ResolvedOptions = Required<Omit<SlackEmulatorOptions, 'users'>>;
+
+/** Every bot scope whose absence the emulator turns into `missing_scope`. */
+export const ALL_SCOPES = [
+  'commands',
+  'chat:write',
+  'chat:write.public',
+  'channels:history',
+  'groups:history',
+  'im:history',
+  'channels:join',
+  'users:read',
+] as const;
 
 /** Fills in the defaults of `options`. */
 export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
@@ -72,6 +93,10 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     botUserId: options.botUserId ?? 'UBOT',
     botId: options.botId ?? 'BBOT',
     appId: options.appId ?? 'AEMU',
+    scopes: options.scopes ?? ALL_SCOPES,
+    ackDeadlineMs: options.ackDeadlineMs ?? 3000,
+    triggerTtlMs: options.triggerTtlMs ?? 3000,
+    signingSecret: options.signingSecret ?? 'test-signing-secret',
   };
 }
 

@@ -1,4 +1,7 @@
+import type { Channels } from './slack-channels.js';
 import { type ChatState, postEphemeral, postMessage, updateMessage } from './slack-chat.js';
+import { modalProblems } from './slack-modal.js';
+import type { Triggers } from './slack-triggers.js';
 import { flag, jsonField, type Params, type ResolvedOptions, type SlackUser, str } from './slack-types.js';
 
 /** A modal opened through views.open. */
@@ -14,6 +17,8 @@ export interface WebApiState extends ChatState {
   readonly options: ResolvedOptions;
   readonly users: Map<string, SlackUser>;
   readonly views: OpenedView[];
+  readonly channels: Channels;
+  readonly triggers: Triggers;
   /** The URL apps.connections.open hands out. */
   socketUrl(): string;
 }
@@ -37,6 +42,8 @@ export function authError(
 function history(body: Params, state: WebApiState): Params {
   const channel = str(body.channel);
   if (!channel) return { ok: false, error: 'channel_not_found' };
+  const denied = state.channels.readError(channel);
+  if (denied) return denied;
   const limit = Math.min(Math.max(Number(str(body.limit) ?? 100) || 100, 1), 999);
   const page = state.store.history(channel, {
     limit,
@@ -100,6 +107,13 @@ function viewsOpen(body: Params, state: WebApiState): Params {
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null) {
     return { ok: false, error: 'invalid_arguments' };
   }
+  const problems = modalProblems(parsed.value);
+  if (problems.length > 0) {
+    state.violations.push({ method: 'views.open', problems, body, at: Date.now() });
+    return { ok: false, error: 'invalid_arguments', response_metadata: { messages: problems } };
+  }
+  const expired = state.triggers.use(trigger_id);
+  if (expired) return { ok: false, error: expired };
   const { options } = state;
   const id = `V${String(state.views.length + 1).padStart(8, '0')}`;
   const view: Params = {
@@ -133,11 +147,16 @@ export const webApiMethods: Readonly<Record<string, Method>> = {
     bot_id: options.botId,
     is_enterprise_install: false,
   }),
-  'chat.postMessage': postMessage,
+  'chat.postMessage': (body, state) =>
+    state.channels.postError(str(body.channel) ?? '') ?? postMessage(body, state),
   'chat.postEphemeral': postEphemeral,
   'chat.update': updateMessage,
   'conversations.history': history,
-  'users.info': usersInfo,
+  'conversations.join': (body, state) => {
+    const channel = str(body.channel);
+    return channel ? state.channels.join(channel) : { ok: false, error: 'channel_not_found' };
+  },
+  'users.info': (body, state) => state.channels.missingScope('users:read') ?? usersInfo(body, state),
   'views.open': viewsOpen,
   'apps.connections.open': (_body, state) => ({ ok: true, url: state.socketUrl() }),
 };

@@ -172,6 +172,7 @@ describe('Slack emulator faults and Web API', () => {
       error: 'channel_not_found',
     });
     const metadata = { event_type: 'brief_posted', event_payload: { key: 'digest-1' } };
+    emu.setChannel('C1', { botIsMember: true });
     const first = await client.chat.postMessage({ channel: 'C1', text: 'one', metadata });
     await client.chat.postMessage({ channel: 'C1', text: 'two' });
     const history = await client.conversations.history({ channel: 'C1', include_all_metadata: true });
@@ -186,6 +187,47 @@ describe('Slack emulator faults and Web API', () => {
       id: 'U123',
       is_admin: false,
       tz: 'UTC',
+    });
+  });
+
+  it('models membership: public channels take posts but not reads until joined; private ones need an invite', async () => {
+    const client = webClient(emu);
+    await client.chat.postMessage({ channel: 'CPUB', text: 'via chat:write.public' });
+    const read = () => client.conversations.history({ channel: 'CPUB' });
+    expect((await failure(read())).data).toMatchObject({ error: 'not_in_channel' });
+    expect((await client.conversations.join({ channel: 'CPUB' })).channel).toMatchObject({ is_member: true });
+    expect((await read()).messages?.map((m) => m.text)).toEqual(['via chat:write.public']);
+    expect((await client.conversations.join({ channel: 'CPUB' })).warning).toBe('already_in_channel');
+    emu.setChannel('GPRIV', { private: true });
+    for (const call of [
+      client.chat.postMessage({ channel: 'GPRIV', text: 'x' }),
+      client.conversations.history({ channel: 'GPRIV' }),
+      client.conversations.join({ channel: 'GPRIV' }),
+    ]) {
+      expect((await failure(call)).data).toMatchObject({ error: 'channel_not_found' });
+    }
+    emu.setChannel('GPRIV', { botIsMember: true });
+    await client.chat.postMessage({ channel: 'GPRIV', text: 'invited' });
+    expect((await client.conversations.history({ channel: 'GPRIV' })).messages).toHaveLength(1);
+    expect((await failure(client.conversations.join({ channel: 'GPRIV' }))).data).toMatchObject({
+      error: 'method_not_supported_for_channel_type',
+    });
+  });
+
+  it('refuses what the token lacks the scope for, naming the scope', async () => {
+    await emu.close();
+    emu = await startSlackEmulator({ scopes: ['chat:write'] });
+    const client = webClient(emu);
+    expect((await failure(client.chat.postMessage({ channel: 'CPUB', text: 'x' }))).data).toMatchObject({
+      error: 'not_in_channel',
+    });
+    expect((await failure(client.conversations.join({ channel: 'CPUB' }))).data).toMatchObject({
+      error: 'missing_scope',
+      needed: 'channels:join',
+    });
+    expect((await failure(client.users.info({ user: 'U123' }))).data).toMatchObject({
+      error: 'missing_scope',
+      needed: 'users:read',
     });
   });
 });

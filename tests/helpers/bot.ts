@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { type Bot, createBot } from '../../src/bot.js';
 import { manualClock } from '../../src/clock.js';
 import type { Actor } from '../../src/commands/context.js';
+import type { Registry } from '../../src/commands/registry.js';
 import { parseConfig } from '../../src/config.js';
 import type { Logger } from '../../src/logger.js';
 import { CONSOLE_CHANNEL } from '../../src/platforms/console.js';
@@ -59,6 +60,28 @@ async function botOnFile(dir: string, env: Record<string, string>, clock: Return
     async close() {
       await store.close();
       await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * The same bot, with every command answered `ms` later: the harness waits before handing the line to
+ * the real command (the platforms call `dispatch`, or `registry.run` for typed options). Nothing of the
+ * bot is replaced; it stands for a command slower than the platforms' quick window.
+ */
+export function slowed(bot: Bot, ms: number): Bot {
+  const wait = () => new Promise((resolve) => setTimeout(resolve, ms));
+  const registry: Registry = Object.create(bot.registry);
+  registry.run = async (...args) => {
+    await wait();
+    return bot.registry.run(...args);
+  };
+  return {
+    ...bot,
+    registry,
+    dispatch: async (...args) => {
+      await wait();
+      return bot.dispatch(...args);
     },
   };
 }

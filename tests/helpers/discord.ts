@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { createDiscord, type DiscordPlatform } from '../../src/platforms/discord/discord-app.js';
 import { type DiscordEmulator, startDiscordEmulator } from '../emulators/discord-emulator.js';
 import { chatInput, type MemberSpec } from '../emulators/discord-interactions.js';
-import { restarted, seededBot, silentLog } from './bot.js';
+import { restarted, seededBot, silentLog, slowed } from './bot.js';
 
 export const MANAGE_GUILD = String(1n << 5n);
 export const member = (userId: string, permissions = '0'): MemberSpec => ({ userId, permissions });
@@ -17,13 +18,28 @@ export interface Answer {
   readonly text: string;
 }
 
+/** The permissions the README's invite URL grants the bot: what a server that used it gives it. */
+export function invitePermissions(): bigint {
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const found = /https:\/\/discord\.com\/oauth2\/authorize\?[^\s`]*permissions=(\d+)/.exec(readme);
+  if (!found?.[1]) throw new Error('README.md has no Discord invite URL with permissions');
+  return BigInt(found[1]);
+}
+
 /** A loopback Discord, a seeded bot and our real discord.js client, wired together and ready. */
-export async function discordRig(nowIso: string, emulator: Parameters<typeof startDiscordEmulator>[0] = {}) {
-  const emu: DiscordEmulator = await startDiscordEmulator(emulator);
+export async function discordRig(
+  nowIso: string,
+  emulator: Parameters<typeof startDiscordEmulator>[0] = {},
+  o: { slowMs?: number } = {},
+) {
+  const emu: DiscordEmulator = await startDiscordEmulator({
+    botPermissions: invitePermissions(),
+    ...emulator,
+  });
   let t = await seededBot(nowIso, { EDITORS: 'discord:111111111111111111' });
   const client = async (bot: typeof t.bot) => {
     const platform: DiscordPlatform = createDiscord(
-      bot,
+      o.slowMs ? slowed(bot, o.slowMs) : bot,
       { token: emu.token, apiUrl: emu.apiUrl, readyTimeoutMs: 10_000 },
       silentLog,
     );

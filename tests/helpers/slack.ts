@@ -1,14 +1,26 @@
+import { readFileSync } from 'node:fs';
 import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack-app.js';
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
-import { signedFormHeaders } from '../emulators/slack-signing.js';
-import { restarted, seededBot, silentLog } from './bot.js';
+import { restarted, seededBot, silentLog, slowed } from './bot.js';
 
 export const SECRET = 'test-signing-secret';
 
+/** The bot scopes manifest.json asks for: what a workspace grants an app installed from it. */
+export function manifestScopes(): string[] {
+  const manifest = JSON.parse(readFileSync(new URL('../../manifest.json', import.meta.url), 'utf8')) as {
+    oauth_config: { scopes: { bot: string[] } };
+  };
+  return manifest.oauth_config.scopes.bot;
+}
+
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
-export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: number } = {}) {
+export async function slackRig(
+  nowIso: string,
+  o: { socket?: boolean; gapMs?: number; slowMs?: number } = {},
+) {
   const emu: SlackEmulator = await startSlackEmulator({
+    scopes: manifestScopes(),
     users: {
       UADMIN: { id: 'UADMIN', is_admin: true, tz: 'Europe/Paris' },
       UREADER: { id: 'UREADER', tz: 'America/New_York' },
@@ -17,7 +29,7 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
   let t = await seededBot(nowIso, { EDITORS: 'slack:UEDITOR' });
   const app = async (bot: typeof t.bot) => {
     const platform: SlackPlatform = createSlack(
-      bot,
+      o.slowMs ? slowed(bot, o.slowMs) : bot,
       {
         botToken: 'xoxb-test',
         appToken: o.socket ? 'xapp-test' : undefined,
@@ -50,15 +62,15 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
       channelId: extra.channelId ?? 'CTRADE',
       triggerId: extra.triggerId ?? `trigger-${n}`,
     });
-    const res = await fetch(url, { method: 'POST', body, headers: signedFormHeaders(SECRET, body) });
-    const raw = await res.text();
-    let reply = raw ? (JSON.parse(raw) as Record<string, unknown>) : undefined;
+    const ack = await emu.sendHttp(url, body, { secret: SECRET });
+    if (ack.timedOut) throw new Error(`Slack gave up: /trade ${text} was not acknowledged in time`);
+    let reply = ack.json;
     if (!extra.noReply && !reply?.blocks) {
-      await emu.waitUntil(() => emu.responses.some((r) => r.id === id), 5000);
+      await emu.waitUntil(() => emu.responses.some((r) => r.id === id), 8000);
       reply = emu.responses.find((r) => r.id === id)?.body;
     }
     return {
-      status: res.status,
+      status: ack.status,
       reply: reply as {
         blocks: { type: string; text?: { text: string } }[];
         response_type: string;

@@ -102,6 +102,7 @@ describe('digests and reminders reach subscribed Discord channels as embeds, exa
   });
 
   it('a post retried after Discord forgot its nonce (a restart long after a crash mid-post) is found, not repeated', async () => {
+    // The bot has the permissions the README's invite URL grants, Read Message History among them.
     r = await discordRig('2026-11-25T12:00:00Z', { nonceWindowMs: 0 });
     const reply = { title: 'Daily trade digest', sections: [], visibility: 'public' as const };
     const first = await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 1);
@@ -112,6 +113,21 @@ describe('digests and reminders reach subscribed Discord channels as embeds, exa
     // A different occurrence is posted.
     await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-27', 2);
     expect(r.emu.messages(CHANNEL)).toHaveLength(2);
+  });
+
+  it('without Read Message History the lookup sees no messages and the retry shows twice; without View Channel nothing posts', async () => {
+    const viewSendEmbed = (1n << 10n) | (1n << 11n) | (1n << 14n); // the old invite URL's 19456
+    r = await discordRig('2026-11-25T12:00:00Z', { nonceWindowMs: 0, botPermissions: viewSendEmbed });
+    const reply = { title: 'Daily trade digest', sections: [], visibility: 'public' as const };
+    await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 1);
+    await r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 2);
+    expect(r.emu.messages(CHANNEL)).toHaveLength(2);
+    await r.close();
+    r = await discordRig('2026-11-25T12:00:00Z', { botPermissions: 1n << 11n });
+    await expect(r.discord.deliver(CHANNEL, reply, 'digest:discord:X:2026-11-26', 1)).rejects.toThrow(
+      /Missing Access/,
+    );
+    expect(r.emu.messages(CHANNEL)).toHaveLength(0);
   });
 
   it('npm run deploy-commands registers /trade and /trade-admin within Discord’s rules, idempotently', async () => {

@@ -146,8 +146,8 @@ describe('/trade in Slack over HTTP, through the real Bolt app', () => {
         privateMetadata: 'CTRADE',
         userId: 'UEDITOR',
       });
-      const res = await fetch(r.url, { method: 'POST', body: b, headers: signedFormHeaders(SECRET, b) });
-      return { status: res.status, body: await res.text() };
+      const ack = await r.emu.sendHttp(r.url, b, { secret: SECRET });
+      return { status: ack.status, body: ack.text };
     };
     const bad = await submit({
       title: 'Form talks',
@@ -171,7 +171,7 @@ describe('/trade in Slack over HTTP, through the real Bolt app', () => {
     });
   });
 
-  it('no message the bot sent broke a Slack limit', () => {
+  it('no message, modal or acknowledgement broke a Slack limit or came after the 3 s deadline', () => {
     expect(r.emu.violations).toEqual([]);
   });
 });

@@ -69,19 +69,44 @@ describe('digests and reminders reach subscribed Slack channels, exactly once', 
     expect(r.emu.calls.filter((c) => c.method === 'chat.postMessage')).toHaveLength(2);
   });
 
-  it('a connection dropped after Slack accepted the post: the retry finds it and does not post again', async () => {
+  it('a retry after a lost response in a public channel the bot was not in joins it, finds the post and does not post again', async () => {
     r = await slackRig('2026-11-25T12:00:00Z');
     await r.slash('subscribe time:08:00 zone:UTC kinds:other', 'UREADER', { channelId: 'CDROP' });
+    // Slack lets the bot post here (chat:write.public) but not read it: it is not a member.
+    r.emu.setChannel('CDROP', { private: false, botIsMember: false });
     r.emu.failNext('chat.postMessage', { dropAfterAccept: true });
     r.t.clock.set(Date.parse('2026-11-26T08:00:00Z'));
     const s = schedulerOf(r);
     expect((await s.tick()).sent).toBe(0);
+    expect(r.emu.posted('CDROP')).toHaveLength(1); // Slack kept it; the bot never heard back
     r.t.clock.set(Date.parse('2026-11-26T08:01:00Z'));
     expect((await s.tick()).sent).toBe(1);
     expect(r.emu.posted('CDROP')).toHaveLength(1);
+    expect(r.emu.channel('CDROP').botIsMember).toBe(true);
     expect(r.t.store.read().ledger.find((e) => e.key === 'digest:slack:CDROP:2026-11-26')?.state).toBe(
       'sent',
     );
+  });
+
+  it('in a private channel the bot was invited to, a retry finds the post; one it was not invited to gets nothing', async () => {
+    r = await slackRig('2026-11-25T12:00:00Z');
+    await r.slash('subscribe time:08:00 zone:UTC kinds:other', 'UREADER', { channelId: 'GINVITED' });
+    await r.slash('subscribe time:08:00 zone:UTC kinds:other', 'UREADER', { channelId: 'GSECRET' });
+    r.emu.setChannel('GINVITED', { private: true, botIsMember: true });
+    r.emu.setChannel('GSECRET', { private: true, botIsMember: false });
+    r.emu.failNext('chat.postMessage', { dropAfterAccept: true });
+    r.t.clock.set(Date.parse('2026-11-26T08:00:00Z'));
+    const s = schedulerOf(r);
+    await s.tick();
+    r.t.clock.set(Date.parse('2026-11-26T08:01:00Z'));
+    await s.tick();
+    expect(r.emu.posted('GINVITED')).toHaveLength(1);
+    expect(r.emu.posted('GSECRET')).toHaveLength(0);
+    expect(r.emu.channel('GSECRET').botIsMember).toBe(false);
+    const refused = r.emu.calls.filter(
+      (c) => c.method === 'chat.postMessage' && (c.body as { channel?: string }).channel === 'GSECRET',
+    );
+    expect(refused.length).toBeGreaterThan(0);
   });
 
   it('posts to one channel are paced about one per second', async () => {

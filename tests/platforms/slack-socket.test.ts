@@ -81,4 +81,8 @@ describe('/trade over Socket Mode, through the real Bolt app', () => {
     await r.emu.waitUntil(() => r.emu.connections() > 0, 15_000);
     expect(blockText(await ask('deadlines days:60'))).toContain('Deadlines');
   }, 20_000);
+
+  it('no message, modal or acknowledgement broke a Slack limit or came after the 3 s deadline', () => {
+    expect(r.emu.violations).toEqual([]);
+  });
 });

@@ -2,6 +2,7 @@ import type { AddressInfo } from 'node:net';
 import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/bolt';
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
+import { within } from '../quick-answer.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
 import { guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
@@ -25,6 +26,8 @@ export interface SlackOptions {
   readonly sleep?: (ms: number) => Promise<void>;
   readonly perChannelGapMs?: number;
 }
+
+const SLOW_PROFILE = 'Slack took too long to tell us who you are. Press Add again; nothing was added.';
 
 /** Bolt's logger routed to ours, which redacts anything shaped like a token. */
 function boltLogger(log: Logger): BoltLogger {
@@ -75,7 +78,9 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   );
   app.view(ADD_EVENT_CALLBACK, async ({ ack, body, view, client }) => {
     const userId = body.user.id;
-    const profile = await users(userId);
+    // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
+    const profile = await within(users(userId));
+    if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
     const result = await submitAddEvent(
       bot,
       view.state.values,

@@ -20,7 +20,8 @@ interface RateLimited {
 /**
  * Posts scheduled messages to Slack channels exactly once: each carries its ledger key as message
  * metadata, and a retry first looks for that key in the channel's recent history (Slack has no
- * idempotency key). Paced per channel and honouring 429 Retry-After.
+ * idempotency key), joining a public channel it posted to without being a member so that it can read
+ * it. Paced per channel and honouring 429 Retry-After.
  */
 export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) {
   const nextSlot = new Map<string, number>();
@@ -44,12 +45,24 @@ export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) 
     }
   }
 
+  const readHistory = (channel: string) =>
+    withRetryAfter(() => client.conversations.history({ channel, limit: 50, include_all_metadata: true }));
+
+  /** Joins a public channel (Slack lets the bot post there without being in it, but not read it). */
+  async function joined(channel: string): Promise<boolean> {
+    return withRetryAfter(() => client.conversations.join({ channel })).then(
+      () => true,
+      () => false, // a private channel, an archived one, or no channels:join scope
+    );
+  }
+
   async function alreadyPosted(channel: string, key: string): Promise<string | undefined> {
-    const history = await withRetryAfter(() =>
-      client.conversations.history({ channel, limit: 50, include_all_metadata: true }),
-    ).catch((err: { data?: { error?: string } }) => {
-      // A channel the bot may post to but not read (not a member, a DM): nothing to compare with.
-      if (UNREADABLE.has(err.data?.error ?? '')) return { messages: [] };
+    const history = await readHistory(channel).catch(async (err: { data?: { error?: string } }) => {
+      const error = err.data?.error ?? '';
+      // Posted through chat:write.public without being a member: join, and the channel's history opens.
+      if (error === 'not_in_channel' && (await joined(channel))) return readHistory(channel);
+      // A channel the bot may post to but cannot read: nothing to compare with.
+      if (UNREADABLE.has(error)) return { messages: [] };
       throw err;
     });
     const found = history.messages?.find(

@@ -1,8 +1,8 @@
 import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
-import { withoutTradePrefix } from '../../commands/registry.js';
+import { usageFor, withoutTradePrefix } from '../../commands/registry.js';
 import type { Logger } from '../../logger.js';
-import type { Reply } from '../../render/reply.js';
+import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
 import { renderBlocks } from './block-kit.js';
@@ -24,6 +24,8 @@ export interface SlashDeps {
   readonly openAddForm?: (triggerId: string, channelId: string) => Promise<void>;
 }
 
+const FORM_FAILED = 'The add-event form could not be opened in time. Nothing was changed.';
+
 /** A reply as a slash-command response body. */
 export function responseBody(reply: Reply): Record<string, unknown> {
   const { text, blocks } = renderBlocks(reply);
@@ -43,8 +45,8 @@ function firstDeliveries(): (triggerId: string) => boolean {
 
 /**
  * The /trade handler. Reads are answered in the acknowledgement when ready within 1.5 s (one round
- * trip), otherwise acked empty and answered through response_url. Changes ack first, run once per
- * trigger id (a retried request changes nothing twice), then respond.
+ * trip), otherwise acked empty and answered through response_url. Changes ack first (before looking
+ * up who the user is), run once per trigger id (a retried request changes nothing twice), then respond.
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
@@ -54,21 +56,28 @@ export function slashCommandHandler(d: SlashDeps) {
     const text = withoutTradePrefix(command.text ?? '');
     const def = d.bot.registry.named(text);
     const sensitive = Boolean(def?.mutates || def?.access === 'editors');
-    if (sensitive && !firstDelivery(command.trigger_id)) return ack();
-    const profile = sensitive ? await d.user(command.user_id) : undefined;
-    const isEditor =
-      d.bot.isListedEditor('slack', command.user_id) || Boolean(d.adminsAreEditors && profile?.isAdmin);
-    const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
     const channel = { platform: 'slack' as const, id: command.channel_id };
-    if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
-      await ack();
-      return d.openAddForm(command.trigger_id, command.channel_id);
-    }
+    const listed = d.bot.isListedEditor('slack', command.user_id);
     if (sensitive) {
+      // Ack first: Slack waits 3 s, and users.info (who is an admin, in which zone) may take longer.
       await ack();
-      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile?.tz)));
+      if (!firstDelivery(command.trigger_id)) return;
+      const profile = await d.user(command.user_id);
+      const isEditor = listed || Boolean(d.adminsAreEditors && profile.isAdmin);
+      if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
+        // A trigger id opens a form only within 3 s of the command: after a slow lookup, say so.
+        return d.openAddForm(command.trigger_id, command.channel_id).catch(async (err) => {
+          d.log.warn('could not open the add-event form', err);
+          const hint = `Type \`/trade add\` again, or add it in one line: \`${usageFor(def)}\``;
+          await respond(responseBody(errorReply(FORM_FAILED, hint)));
+        });
+      }
+      const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
+      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile.tz)));
       return;
     }
+    const isEditor = listed;
+    const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
     const parts = [channel.id, isEditor, text];
     const hit = cache.peek(parts);
     if (hit) return ack(hit);
