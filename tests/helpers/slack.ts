@@ -7,7 +7,10 @@ import { seededBot, silentLog } from './bot.js';
 export const SECRET = 'test-signing-secret';
 
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
-export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: number } = {}) {
+export async function slackRig(
+  nowIso: string,
+  o: { socket?: boolean; gapMs?: number; bodyTimeoutMs?: number } = {},
+) {
   const emu: SlackEmulator = await startSlackEmulator({
     users: {
       UADMIN: { id: 'UADMIN', is_admin: true, tz: 'Europe/Paris' },
@@ -27,6 +30,7 @@ export async function slackRig(nowIso: string, o: { socket?: boolean; gapMs?: nu
       adminsAreEditors: true,
       wallClock: Date.now,
       perChannelGapMs: o.gapMs ?? 0,
+      bodyTimeoutMs: o.bodyTimeoutMs,
     },
     silentLog,
   );

@@ -3,7 +3,7 @@ import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/b
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
-import { guardedServer } from './http-guard.js';
+import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
@@ -24,6 +24,8 @@ export interface SlackOptions {
   readonly wallClock: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly perChannelGapMs?: number;
+  /** HTTP mode: how long a request may take to arrive in full (default 10 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 /** Bolt's logger routed to ours, which redacts anything shaped like a token. */
@@ -49,7 +51,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   // per-conversation state, and Bolt's default one builds an Error (with a stack) for every request.
   const receiver = o.appToken
     ? new LeanSocketModeReceiver(o.appToken, logger, clientOptions)
-    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger });
+    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger, bodyLimit: BODY_LIMIT_BYTES });
   const app = new App({
     token: o.botToken,
     receiver,
@@ -114,7 +116,12 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
         await app.start();
         return {};
       }
-      server = guardedServer(receiver.requestListener, o.wallClock);
+      server = guardedServer(receiver.requestListener, {
+        path: '/slack/events',
+        now: o.wallClock,
+        bodyTimeoutMs: o.bodyTimeoutMs ?? 10_000,
+        log,
+      });
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
         server?.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
