@@ -1,6 +1,7 @@
 import * as nodeFs from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Adapter } from 'lowdb';
+import { storeText } from './codec.js';
 
 /** The part of an open file a durable write uses. */
 export interface DurableHandle {
@@ -143,14 +144,20 @@ export class DurableTextFile implements Adapter<string> {
     private readonly fs: DurableFs = NODE_FS,
   ) {}
 
-  /** The file's text, or null when it does not exist. */
-  async read(): Promise<string | null> {
+  /** The file's bytes, or null when it does not exist. */
+  async readBytes(): Promise<Buffer | null> {
     try {
-      return await nodeFs.readFile(this.file, 'utf8');
+      return await nodeFs.readFile(this.file);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
       throw error;
     }
+  }
+
+  /** The file's text, or null when it does not exist; bytes that are not UTF-8 are refused (StoreCorruptError). */
+  async read(): Promise<string | null> {
+    const bytes = await this.readBytes();
+    return bytes === null ? null : storeText(bytes, this.file);
   }
 
   /** Atomically and durably replaces the file with `text` (one string, or pieces written in order). */
