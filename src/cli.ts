@@ -1,4 +1,5 @@
 import { digestReply } from './commands/brief-reply.js';
+import { exitOnEscape } from './fatal.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
 import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';
@@ -11,6 +12,7 @@ import { failStartup, start } from './startup.js';
 async function main(): Promise<void> {
   const app = await start(process.argv.slice(2), { readOnlyIfLocked: true }).catch(failStartup);
   const { bot } = app;
+  exitOnEscape(app.log);
   const text = app.args.words.join(' ').trim();
   const def = bot.registry.named(text);
   if (app.readOnlyBecause !== undefined && def?.mutates) {

@@ -1,3 +1,4 @@
+import { exitOnEscape } from './fatal.js';
 import { runConsole } from './platforms/console.js';
 import { startPlatforms } from './platforms/start-platforms.js';
 import { runScheduler } from './schedule/runner.js';
@@ -8,6 +9,7 @@ import { failStartup, start } from './startup.js';
 async function main(): Promise<void> {
   const app = await start(process.argv.slice(2)).catch(failStartup);
   const { bot, log } = app;
+  exitOnEscape(log);
   const platforms = await startPlatforms(bot, log, Date.now).catch(async (err) => {
     await app.close();
     return failStartup(err);

@@ -58,6 +58,8 @@ export async function start(
     file: config.DB_FILE,
     seed: () => loadSeed(config.SEED_FILE),
     now: () => new Date(),
+    // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
+    lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,
   }).catch((error: unknown) => {
     if (!(o.readOnlyIfLocked && error instanceof StoreLockedError)) throw error;
     readOnlyBecause =

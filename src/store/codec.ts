@@ -11,6 +11,8 @@ const MAX_JSON_MESSAGE = 200;
 export interface Decoded {
   data: StoreData;
   fromVersion: number;
+  /** The length of the file's text, in UTF-16 code units. */
+  chars: number;
 }
 
 function jsonProblem(text: string, error: unknown): string {
@@ -21,8 +23,23 @@ function jsonProblem(text: string, error: unknown): string {
   return `is not valid JSON: ${message}`;
 }
 
-/** Parses, migrates and validates store text; throws StoreCorruptError or StoreVersionError naming `file`. */
-export function decodeStore(text: string, file: string, backup?: string): Decoded {
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The store's bytes as text; bytes that are not UTF-8 are refused, never replaced (that would lose them). */
+export function storeText(bytes: Uint8Array, file: string, backup?: string): string {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    throw new StoreCorruptError(file, 'is not valid UTF-8 text (some bytes are not characters)', backup);
+  }
+}
+
+/**
+ * Parses, migrates and validates a store file's bytes (or text); throws StoreCorruptError or
+ * StoreVersionError naming `file`.
+ */
+export function decodeStore(content: Uint8Array | string, file: string, backup?: string): Decoded {
+  const text = typeof content === 'string' ? content : storeText(content, file, backup);
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
   if (body.trim() === '') {
     throw new StoreCorruptError(file, `is empty (${Buffer.byteLength(text)} bytes)`, backup);
@@ -41,7 +58,7 @@ export function decodeStore(text: string, file: string, backup?: string): Decode
     const problem = `does not match the store schema: ${formatIssues(parsed.error.issues)}`;
     throw new StoreCorruptError(file, problem, backup);
   }
-  return { data: parsed.data, fromVersion: migrated.fromVersion };
+  return { data: parsed.data, fromVersion: migrated.fromVersion, chars: text.length };
 }
 
 /**

@@ -1,3 +1,5 @@
+import { dirname } from 'node:path';
+
 /** Base class of every error the store reports to users; the message is meant to be shown as-is. */
 export class StoreError extends Error {
   /** The store file the error is about. */
@@ -63,6 +65,19 @@ export class StoreReadOnlyError extends StoreError {
       file,
       `${file} is in use by ${holder}, so this command only reads it and nothing was changed. ` +
         'Make the change there (its terminal, Slack or Discord), or stop it and run this again.',
+    );
+  }
+}
+
+/** The store file or its folder cannot be written (read-only file, folder or file system, or no permission). */
+export class StoreNotWritableError extends StoreError {
+  constructor(file: string, what: string, code: string) {
+    const dir = dirname(file);
+    super(
+      file,
+      `${file} cannot be used: ${what} (${code}). Trade Brief writes the store file and creates files beside ` +
+        `it (its lock, temporary copies, backups/), so both must be writable: run chmod u+w ${file} ${dir} ` +
+        'as their owner, or set DB_FILE to a writable place. Nothing was changed.',
     );
   }
 }

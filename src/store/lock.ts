@@ -23,13 +23,29 @@ const UNREADABLE_GRACE_MS = 5_000;
 /** Lock files held by this process, so a recycled pid (e.g. pid 1 in containers) is not mistaken for us. */
 const heldHere = new Set<string>();
 
+/** How long a new opener waits, by default, for a holder that seems alive to go away before refusing. */
+export const LOCK_PATIENCE_MS = 2_000;
+const LOOK_AGAIN_MS = 100;
+
+/** True when `pid` has exited but its parent has not collected it yet (Linux; false where unknown). */
+function isZombie(pid: number): boolean {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const state = stat.slice(stat.lastIndexOf(')') + 2, stat.lastIndexOf(')') + 3);
+    return state === 'Z' || state === 'X';
+  } catch {
+    return false;
+  }
+}
+
+/** Whether `pid` is a running process: a killed one awaiting collection by its parent does not count. */
 function isAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
   }
+  return !isZombie(pid);
 }
 
 function parseLock(text: string): LockInfo | undefined {
@@ -41,7 +57,7 @@ function parseLock(text: string): LockInfo | undefined {
 }
 
 /** Returns a StoreLockedError when the existing lock is live, or undefined when it is stale. */
-async function checkExisting(file: string, lockPath: string): Promise<StoreLockedError | undefined> {
+async function checkExisting(file: string, lockPath: string): Promise<HeldLock | undefined> {
   const text = await readFile(lockPath, 'utf8').catch(() => undefined);
   if (text === undefined) return undefined; // vanished meanwhile: retry
   const info = parseLock(text);
@@ -49,21 +65,24 @@ async function checkExisting(file: string, lockPath: string): Promise<StoreLocke
   if (!info) {
     const age = Date.now() - (await stat(lockPath).catch(() => ({ mtimeMs: 0 }))).mtimeMs;
     if (age > UNREADABLE_GRACE_MS) return undefined;
-    return new StoreLockedError(file, `${file} is being opened by another Trade Brief process. ${hint}`);
+    return {
+      error: new StoreLockedError(file, `${file} is being opened by another Trade Brief process. ${hint}`),
+    };
   }
   const since = info.startedAt ? `, since ${info.startedAt}` : '';
   if (heldHere.has(lockPath)) {
-    return new StoreLockedError(file, `${file} is already open in this process (pid ${info.pid}).`, info.pid);
+    const msg = `${file} is already open in this process (pid ${info.pid}).`;
+    return { error: new StoreLockedError(file, msg, info.pid) };
   }
   if (info.hostname !== hostname()) {
     const msg =
       `${file} is in use by a Trade Brief process on host ${info.hostname} (pid ${info.pid}${since}). ${hint} ` +
       `If that process is gone, delete ${lockPath}.`;
-    return new StoreLockedError(file, msg, info.pid);
+    return { error: new StoreLockedError(file, msg, info.pid) };
   }
   if (info.pid === process.pid || !isAlive(info.pid)) return undefined;
   const msg = `${file} is in use by another Trade Brief process (pid ${info.pid}${since}). ${hint}`;
-  return new StoreLockedError(file, msg, info.pid);
+  return { error: new StoreLockedError(file, msg, info.pid), mayBeDying: true };
 }
 
 /**
@@ -100,21 +119,40 @@ async function takeOver(file: string, path: string): Promise<boolean> {
   }
 }
 
-/** Takes the exclusive lock `${file}.lock`, taking over a stale one; throws StoreLockedError if held. */
-export async function acquireLock(file: string, now: () => Date = () => new Date()): Promise<StoreLock> {
+/** A lock that is not ours to take; `mayBeDying` when it is a process on this host, which may be exiting. */
+interface HeldLock {
+  error: StoreLockedError;
+  mayBeDying?: boolean;
+}
+
+/**
+ * Takes the exclusive lock `${file}.lock`, taking over a stale one; throws StoreLockedError if held. A holder
+ * on this host that seems alive is looked at again for up to `patienceMs` (a process just killed can look
+ * alive for a moment), so a restart right after a crash is not refused.
+ */
+export async function acquireLock(
+  file: string,
+  now: () => Date = () => new Date(),
+  patienceMs = LOCK_PATIENCE_MS,
+): Promise<StoreLock> {
   const path = `${file}.lock`;
+  const giveUpAt = Date.now() + patienceMs;
   const info: LockInfo = { pid: process.pid, hostname: hostname(), startedAt: now().toISOString() };
   const content = JSON.stringify(info);
-  for (let attempt = 0; ; attempt++) {
+  for (let takeovers = 0; ; ) {
     try {
       await writeFile(path, content, { flag: 'wx' });
       break;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const locked = await checkExisting(file, path);
-      if (locked) throw locked; // a live holder: fail fast
+      if (locked?.mayBeDying && Date.now() < giveUpAt) {
+        await new Promise((r) => setTimeout(r, LOOK_AGAIN_MS));
+        continue;
+      }
+      if (locked) throw locked.error; // a live holder
       // A stale lock, or one changing hands right now: take it over, or look again shortly (about 1 s at most).
-      if (attempt >= 20) {
+      if (takeovers++ >= 20) {
         throw new StoreLockedError(file, `${file} is being opened by another Trade Brief process right now.`);
       }
       if (!(await takeOver(file, path))) await new Promise((r) => setTimeout(r, 50));

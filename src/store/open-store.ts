@@ -1,12 +1,12 @@
-import { mkdir } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Backups } from './backups.js';
 import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
-import { DurableTextFile, removeStaleTemps } from './durable-file.js';
-import { StoreClosedError } from './errors.js';
+import { type DurableFs, DurableTextFile, NODE_FS, removeStaleTemps } from './durable-file.js';
+import { StoreClosedError, StoreNotWritableError } from './errors.js';
 import { acquireLock, type StoreLock } from './lock.js';
 import { SCHEMA_VERSION, type SeedData, type StoreData } from './schema.js';
 import type { Store } from './store.js';
+import { ensureWritable, NOT_WRITABLE, resolveStoreFile } from './store-path.js';
 
 /** How to open the store file. */
 export interface OpenStoreOptions {
@@ -18,18 +18,27 @@ export interface OpenStoreOptions {
   now: () => Date;
   /** How many rolling backups to keep in `${dir}/backups` (default 5; 0 disables them). */
   backups?: number;
+  /** How long to wait for a holder of the lock that seems alive to go away (default 2 s; see acquireLock). */
+  lockPatienceMs?: number;
+  /** The file-system calls of durable writes (node's by default; tests record them). */
+  fs?: DurableFs;
 }
 
-/** Opens the store at `options.file` (creating it from the seed if absent), holding its lock until close. */
+/**
+ * Opens the store at `options.file` (creating it from the seed if absent), holding its lock until close. A
+ * symbolic link is resolved once: the lock, temp files and backups live beside its target, and writes go to it.
+ */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
-  const { file, now } = options;
-  await mkdir(dirname(file), { recursive: true });
-  const lock = await acquireLock(file, now);
+  const { now } = options;
+  const file = await resolveStoreFile(options.file);
+  await ensureWritable(file);
+  const lock = await acquireLock(file, now, options.lockPatienceMs);
   try {
-    const backups = new Backups(file, options.backups ?? 5, now);
+    const fs = options.fs ?? NODE_FS;
+    const backups = new Backups(file, options.backups ?? 5, now, fs);
     await removeStaleTemps(dirname(file), file);
     await removeStaleTemps(backups.dir, file);
-    const text = new DurableTextFile(file);
+    const text = new DurableTextFile(file, fs);
     const { data, length } = await load(text, backups, options.seed);
     return new DurableStore(file, text, backups, lock, data, length);
   } catch (error) {
@@ -40,16 +49,16 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
 
 /** Reads, validates and (if needed) migrates the file, or creates it from the seed. */
 async function load(text: DurableTextFile, backups: Backups, seed: OpenStoreOptions['seed']) {
-  const existing = await text.read();
+  const existing = await text.readBytes();
   if (existing === null) {
     const data = storeFromSeed(await seed());
     const length = await text.writePieces(encodeStore(data, 0));
     return { data, length };
   }
-  const { data, fromVersion } = decodeStore(existing, text.file, await backups.newest());
-  await backups.take();
-  if (fromVersion === SCHEMA_VERSION) return { data, length: existing.length };
-  const length = await text.writePieces(encodeStore(data, existing.length));
+  const { data, fromVersion, chars } = decodeStore(existing, text.file, await backups.newest());
+  if (fromVersion === SCHEMA_VERSION) return { data, length: chars };
+  await backups.beforeWrite();
+  const length = await text.writePieces(encodeStore(data, chars));
   return { data, length };
 }
 
@@ -106,13 +115,25 @@ class DurableStore implements Store {
     const result = change(draft);
     if (isThenable(result))
       throw new TypeError('Store.update: change must be synchronous; nothing was saved.');
-    await this.backups.takeIfDue();
     // Pieces are encoded lazily while written; the draft is private to this write until it is swapped in.
-    const length = await this.text.writePieces(encodeStore(draft, this.#length));
+    const length = await this.#write(draft);
     this.#state = draft;
     this.#length = length;
     this.#revision += 1;
     return result;
+  }
+
+  /** Backs up the state being replaced if due, then writes `draft`; a refused write says what to do. */
+  async #write(draft: StoreData): Promise<number> {
+    try {
+      await this.backups.beforeWrite();
+      return await this.text.writePieces(encodeStore(draft, this.#length));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code ?? '';
+      if (!NOT_WRITABLE.has(code)) throw error;
+      const path = (error as NodeJS.ErrnoException).path ?? this.location;
+      throw new StoreNotWritableError(this.location, `${path} cannot be written`, code);
+    }
   }
 
   close(): Promise<void> {

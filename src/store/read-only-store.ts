@@ -9,10 +9,10 @@ import type { Store } from './store.js';
  * StoreReadOnlyError. Writes by the holder replace the file atomically, so the read sees a whole version.
  */
 export async function openStoreReadOnly(file: string, holder: string): Promise<Store> {
-  const text = await new DurableTextFile(file).read();
-  if (text === null)
+  const bytes = await new DurableTextFile(file).readBytes();
+  if (bytes === null)
     throw new StoreError(file, `${file} does not exist yet; start the bot once to create it.`);
-  const { data } = decodeStore(text, file);
+  const { data } = decodeStore(bytes, file);
   return {
     location: file,
     revision: 0,

@@ -36,23 +36,43 @@ export const ArchivedItem = z.strictObject({
 export type ArchivedItem = z.infer<typeof ArchivedItem>;
 
 /** The whole persisted state of the bot, one JSON document. */
-export const StoreData = z.strictObject({
-  schemaVersion: z.literal(SCHEMA_VERSION),
-  events: z.array(TradeEvent),
-  measures: z.array(TariffMeasure),
-  archive: z.array(ArchivedItem).default([]),
-  audit: z.array(AuditEntry).default([]),
-  subscriptions: z.array(Subscription).default([]),
-  ledger: z.array(LedgerEntry).default([]),
-  /** Everything due up to `cursor` has been planned and settled. */
-  scheduler: z
-    .strictObject({
-      cursor: Instant.optional(),
-      /** Set once the terminal got its default subscription, so an unsubscribe sticks. */
-      consoleSubscribed: z.boolean().default(false),
-    })
-    .default({ consoleSubscribed: false }),
-});
+export const StoreData = z
+  .strictObject({
+    schemaVersion: z.literal(SCHEMA_VERSION),
+    events: z.array(TradeEvent),
+    measures: z.array(TariffMeasure),
+    archive: z.array(ArchivedItem).default([]),
+    audit: z.array(AuditEntry).default([]),
+    subscriptions: z.array(Subscription).default([]),
+    ledger: z.array(LedgerEntry).default([]),
+    /** Everything due up to `cursor` has been planned and settled. */
+    scheduler: z
+      .strictObject({
+        cursor: Instant.optional(),
+        /** Set once the terminal got its default subscription, so an unsubscribe sticks. */
+        consoleSubscribed: z.boolean().default(false),
+      })
+      .default({ consoleSubscribed: false }),
+  })
+  .check((ctx) => {
+    // Every command finds an item by its id: two items with one id would hide one of them. Checked only
+    // once the rest is valid, so a broken document reports its first real problems.
+    if (ctx.issues.length) return;
+    const seen = new Map<string, string>();
+    for (const kind of ['events', 'measures'] as const)
+      ctx.value[kind].forEach((item, i) => {
+        const here = `${kind}[${i}] ${JSON.stringify(item.title)}`;
+        const first = seen.get(item.id);
+        if (first === undefined) seen.set(item.id, here);
+        else
+          ctx.issues.push({
+            code: 'custom',
+            input: item.id,
+            path: [kind, i, 'id'],
+            message: `${here} has the id ${JSON.stringify(item.id)} of ${first} too; give each item its own id`,
+          });
+      });
+  });
 export type StoreData = z.infer<typeof StoreData>;
 
 /** The curated seed file: events and measures only. */

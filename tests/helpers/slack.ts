@@ -17,7 +17,7 @@ export function manifestScopes(): string[] {
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
 export async function slackRig(
   nowIso: string,
-  o: { socket?: boolean; gapMs?: number; slowMs?: number } = {},
+  o: { socket?: boolean; gapMs?: number; slowMs?: number; bodyTimeoutMs?: number } = {},
 ) {
   const emu: SlackEmulator = await startSlackEmulator({
     scopes: manifestScopes(),
@@ -40,6 +40,7 @@ export async function slackRig(
         adminsAreEditors: true,
         wallClock: Date.now,
         perChannelGapMs: o.gapMs ?? 0,
+        bodyTimeoutMs: o.bodyTimeoutMs,
       },
       silentLog,
     );

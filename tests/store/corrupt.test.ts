@@ -68,6 +68,32 @@ describe('a corrupt store file is refused and left as it is', () => {
     expect(await refused('{"schemaVersion": "one"}')).toContain('has an invalid schemaVersion ("one"');
   });
 
+  it('bytes that are not UTF-8, rather than replacing them with U+FFFD on the next write', async () => {
+    const bytes = Buffer.concat([
+      Buffer.from(wholeFile.slice(0, 40)),
+      Buffer.from([0xff, 0xfe]),
+      Buffer.from(wholeFile.slice(40)),
+    ]);
+    await writeFile(file, bytes);
+    const error = await openStore({ file, seed, now: clock().now }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(StoreCorruptError);
+    expect((error as Error).message).toContain(`${file} is not valid UTF-8 text`);
+    expect((error as Error).message).toContain('The file was left unchanged.');
+    expect(Buffer.compare(await readFile(file), bytes)).toBe(0);
+  });
+
+  it('two items with one id, naming both', async () => {
+    const twin = { ...sampleEvent, title: 'A second Geneva round' };
+    const message = await refused(JSON.stringify({ ...JSON.parse(wholeFile), events: [sampleEvent, twin] }));
+    expect(message).toContain(
+      'events[1].id: events[1] "A second Geneva round" has the id "geneva-talks-2026" of events[0] "US-China talks in Geneva" too',
+    );
+    const measureTwin = { ...sampleMeasure, id: sampleEvent.id };
+    expect(await refused(JSON.stringify({ ...JSON.parse(wholeFile), measures: [measureTwin] }))).toContain(
+      'measures[0] "IEEPA tariff on Chinese goods" has the id "geneva-talks-2026" of events[0] "US-China talks in Geneva" too',
+    );
+  });
+
   it('releases the lock, so a repaired file opens', async () => {
     await refused('');
     await writeFile(file, wholeFile);

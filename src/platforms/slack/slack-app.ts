@@ -4,7 +4,7 @@ import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { within } from '../quick-answer.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
-import { guardedServer } from './http-guard.js';
+import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
@@ -25,6 +25,8 @@ export interface SlackOptions {
   readonly wallClock: () => number;
   readonly sleep?: (ms: number) => Promise<void>;
   readonly perChannelGapMs?: number;
+  /** HTTP mode: how long a request may take to arrive in full (default 10 s). */
+  readonly bodyTimeoutMs?: number;
 }
 
 const SLOW_PROFILE = 'Slack took too long to tell us who you are. Press Add again; nothing was added.';
@@ -52,7 +54,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   // per-conversation state, and Bolt's default one builds an Error (with a stack) for every request.
   const receiver = o.appToken
     ? new LeanSocketModeReceiver(o.appToken, logger, clientOptions)
-    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger });
+    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger, bodyLimit: BODY_LIMIT_BYTES });
   const app = new App({
     token: o.botToken,
     receiver,
@@ -119,7 +121,12 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
         await app.start();
         return {};
       }
-      server = guardedServer(receiver.requestListener, o.wallClock);
+      server = guardedServer(receiver.requestListener, {
+        path: '/slack/events',
+        now: o.wallClock,
+        bodyTimeoutMs: o.bodyTimeoutMs ?? 10_000,
+        log,
+      });
       await new Promise<void>((resolve, reject) => {
         server?.once('error', reject);
         server?.listen(o.port, o.host ?? '0.0.0.0', () => resolve());
