@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const actor = { platform: 'console' as const, id: 'operator', isEditor: bot.config.CONSOLE_EDITOR };
   const reply =
     text === 'digest'
-      ? digestReply(bot.context(actor, CONSOLE_CHANNEL), bot.clock.now() - 86_400_000)
+      ? digestReply(bot.context(actor, CONSOLE_CHANNEL))
       : await bot.dispatch(text || 'help', actor, CONSOLE_CHANNEL);
   await app.close();
   const out = renderText(reply, { zone: bot.config.TIME_ZONE });

@@ -9,9 +9,10 @@ import { stackHeadline } from './stack-lines.js';
 const DAY = 86_400_000;
 const NEXT_LIMIT = 8;
 
-/** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs`. Fits one screen. */
-export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade brief'): Reply {
+/** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs` (default: a day ago). Fits one screen. */
+export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade brief'): Reply {
   const now = ctx.now();
+  const since = sinceMs ?? now - DAY;
   const tl = ctx.timeline();
   const week = tl.between(now, now + 7 * DAY);
   const sections: Section[] = [
@@ -48,9 +49,9 @@ export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade 
       ],
     ],
   });
-  const changes = recentChanges(ctx, sinceMs, now, 5);
+  const changes = recentChanges(ctx, since, now, 5);
   sections.push({
-    heading: sinceMs >= now - DAY ? 'Since yesterday' : 'Since the last digest',
+    heading: since >= now - DAY ? 'Since yesterday' : 'Since the last digest',
     lines: changes.lines,
     more: changes.more,
   });
@@ -64,6 +65,6 @@ export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade 
 }
 
 /** The daily digest as posted to a channel: the brief plus what changed since the last digest. */
-export function digestReply(ctx: CommandContext, sinceMs: number): Reply {
+export function digestReply(ctx: CommandContext, sinceMs?: number): Reply {
   return briefReply(ctx, sinceMs, 'Daily trade digest');
 }
