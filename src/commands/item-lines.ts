@@ -1,5 +1,5 @@
 import { countdown } from '../domain/countdown.js';
-import { localDate } from '../domain/time.js';
+import { formatInstant, localDate } from '../domain/time.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import { code, day, type Rich, type Span, strong, time } from '../render/reply.js';
 
@@ -25,6 +25,18 @@ export function itemCountdown(item: TimelineItem, nowMs: number): string {
 export function whenSpan(item: TimelineItem, live = false): Span {
   if (item.days) return day(item.days.start, item.days.end);
   return time(item.startMs, live ? 'datetime+relative' : 'datetime', item.zone);
+}
+
+/**
+ * An instant both where it happens and where the reader is: "Tue 10 Nov 2026, 00:01 EST in America/New_York
+ * (Tue 10 Nov 2026, 05:01 UTC in your zone)"; each platform shows the second part in the reader's own zone.
+ */
+export function venueAndReaderTime(ms: number, zone: string): Rich {
+  return [
+    `${formatInstant(ms, zone, 'datetime')} in ${zone} (`,
+    time(ms, 'datetime', zone),
+    ' in your zone)',
+  ];
 }
 
 const STATUS_NOTE: Partial<Record<string, string>> = {
