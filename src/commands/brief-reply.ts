@@ -1,10 +1,9 @@
-import { AUTHORITY_LABELS } from '../domain/measure.js';
 import { stackFor } from '../domain/stack.js';
 import { code, type Reply, type Rich, type Section, strong, time } from '../render/reply.js';
 import { recentChanges } from './changes.js';
 import type { CommandContext } from './context.js';
 import { itemCountdown, itemLine, whenSpan } from './item-lines.js';
-import { stackHeadline } from './stack-lines.js';
+import { productCounts, stackHeadline } from './stack-lines.js';
 
 const DAY = 86_400_000;
 const NEXT_LIMIT = 8;
@@ -33,18 +32,12 @@ export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade
       ),
     });
   const stack = stackFor(tl.measures, ctx.focusCountry, now);
-  const product = [...stack.byAuthority]
-    .map(
-      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
-    )
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${a} ${n}`);
   sections.push({
     heading: 'In force now',
     lines: [
       stackHeadline(stack),
       [
-        `Product-specific measures: ${product.join(', ') || 'none'} · details: `,
+        `Product-specific measures: ${productCounts(stack)} · details: `,
         code(`/trade tariffs ${ctx.focusCountry}`),
       ],
     ],
