@@ -44,7 +44,7 @@ export default defineCommand({
           ? tl.before(now, now - o.days * DAY, filter, LIMIT + COUNT_CAP)
           : tl.search(filter, LIMIT + COUNT_CAP);
     const label =
-      range === 'all' ? 'All dates' : range === 'upcoming' ? `Next ${o.days} days` : `Past ${o.days} days`;
+      range === 'all' ? 'all dates' : range === 'upcoming' ? `next ${o.days} days` : `past ${o.days} days`;
     const what = [words && `“${words}”`, o.country?.join(', '), o.kind].filter(Boolean).join(' · ');
     return {
       title: `Events — ${label}${what ? ` · ${what}` : ''}`,

@@ -129,13 +129,13 @@ export function choice<C extends string>(
   );
 }
 
-/** yes/no, true/false, on/off. */
+/** yes/no (also true/false, on/off); help shows yes. */
 export function bool(o: Base & { default: boolean }): OptionDef<boolean>;
 export function bool(o: Base & Opt): OptionDef<boolean | undefined>;
 export function bool(o: Base & { default?: boolean }) {
   return finish<boolean>(
     { ...o, type: 'boolean' },
-    'true',
+    'yes',
     (name) => (raw) => {
       const v = raw.toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(v)) return { ok: true, value: true };
