@@ -5,13 +5,18 @@ import { code, day, type Rich, type Span, strong, time } from '../render/reply.j
 
 const DAY_MS = 86_400_000;
 
-/** "in 3 days" / "tomorrow" / "today" / "2 days ago" for an item, from the injected clock. */
+/**
+ * "in 17 hours", "in 1 day 4 hours", then "tomorrow", "in 3 days", "2 days ago" for an item, from the injected
+ * clock. Two days or more away, every item counts calendar days where it happens, so one date always reads
+ * as one number (an all-day item and a timed one on the same day never say 261 and 262 days); closer than that
+ * a timed item counts exact hours and minutes.
+ */
 export function itemCountdown(item: TimelineItem, nowMs: number): string {
   if (item.startMs <= nowMs && nowMs < item.endMs) return 'under way';
-  if (!item.days) return countdown(nowMs, item.startMs);
-  // All-day items count calendar days where they happen, so Paris talks on the 15th are "in 3 days" on the 12th.
+  if (!item.days && Math.abs(item.startMs - nowMs) < 2 * DAY_MS) return countdown(nowMs, item.startMs);
+  const date = item.days?.start ?? localDate(item.startMs, item.zone);
   const today = Date.parse(`${localDate(nowMs, item.zone)}T00:00:00Z`);
-  const diff = Math.round((Date.parse(`${item.days.start}T00:00:00Z`) - today) / DAY_MS);
+  const diff = Math.round((Date.parse(`${date}T00:00:00Z`) - today) / DAY_MS);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';
   if (diff === -1) return 'yesterday';

@@ -24,6 +24,22 @@ describe('wording a new user meets', () => {
     expect((await t.say('deadlines')).split('\n')[0]).toBe('Deadlines — next 30 days');
   });
 
+  it('one date reads as one number of days, whether the item has a time or lasts all day', async () => {
+    const at = await seededBot('2026-11-09T12:00:00Z');
+    try {
+      const days = (Date.UTC(2026, 10, 9) - Date.UTC(2026, 1, 20)) / 86_400_000; // 20 Feb to 9 Nov 2026
+      const lines = (await at.say('events past days:400 page:1'))
+        .split('\n')
+        .concat((await at.say('events past days:400 page:2')).split('\n'))
+        .filter((l) => l.includes('Fri 20 Feb 2026'));
+      expect(lines.length).toBeGreaterThan(1);
+      expect(lines.some((l) => /Fri 20 Feb 2026, \d\d:\d\d/.test(l))).toBe(true); // a timed item among them
+      for (const line of lines) expect(line).toContain(` · ${days} days ago`);
+    } finally {
+      await at.close();
+    }
+  });
+
   it('a reader at Slack who is not an editor is told to ask a workspace admin', async () => {
     const out = await t.say('remove paris-talks-2026', { platform: 'slack', id: 'U1', isEditor: false });
     expect(out).toContain('Ask a workspace admin to add you to EDITORS.');

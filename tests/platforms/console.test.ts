@@ -63,7 +63,7 @@ describe('the bot in a terminal', () => {
     const mistake = r.stdout.indexOf(
       '`days` must be a whole number from 1 to 365, e.g. `/trade deadlines days:30`',
     );
-    const countdown = r.stdout.indexOf('in 242 days 20 hours');
+    const countdown = r.stdout.indexOf('Busan truce: in 243 days');
     expect(brief).toBeGreaterThanOrEqual(0);
     expect(mistake).toBeGreaterThan(brief);
     expect(countdown).toBeGreaterThan(mistake);
