@@ -50,7 +50,7 @@ export function messageBody(reply: Reply) {
   };
 }
 
-function actorOf(bot: Bot, i: ChatInputCommandInteraction): Actor {
+function actorOf(bot: Bot, i: ChatInputCommandInteraction | ButtonInteraction): Actor {
   const manager = Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
   return {
     platform: 'discord',
@@ -133,7 +133,7 @@ async function chatInput(
 async function nextPage(bot: Bot, i: ButtonInteraction, log: Logger): Promise<void> {
   const command = i.customId.slice(NEXT_PAGE_ID.length);
   const def = bot.registry.named(command);
-  const actor: Actor = { platform: 'discord', id: i.user.id, name: i.user.username, isEditor: false };
+  const actor = actorOf(bot, i);
   const reply =
     def && !def.mutates && def.access === 'everyone'
       ? await bot.dispatch(command, actor, { platform: 'discord', id: i.channelId })

@@ -15,13 +15,13 @@ export interface NextPageArgs {
  * The "More" button under a paged list: runs the command in its value for the person who clicked and answers
  * with that page, shown only to them like the list itself. Only reading commands run from a button.
  */
-export function nextPageHandler(bot: Bot, log: Logger) {
+export function nextPageHandler(bot: Bot, log: Logger, isEditor: (userId: string) => Promise<boolean>) {
   return async ({ ack, action, body, respond }: NextPageArgs): Promise<void> => {
     await ack();
     const command = action.value ?? '';
     const def = bot.registry.named(command);
     const channel = { platform: 'slack' as const, id: body.channel?.id ?? 'unknown' };
-    const actor = { platform: 'slack' as const, id: body.user.id, isEditor: false };
+    const actor = { platform: 'slack' as const, id: body.user.id, isEditor: await isEditor(body.user.id) };
     const reply =
       def && !def.mutates && def.access === 'everyone'
         ? await bot.dispatch(command, actor, channel)

@@ -99,7 +99,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       .postEphemeral({ channel: view.private_metadata, user: userId, text: escapeSlack(result.reply.title) })
       .catch((err) => log.warn('could not confirm the new event', err));
   });
-  app.action<BlockAction<ButtonAction>>(NEXT_PAGE_ACTION, nextPageHandler(bot, log));
+  app.action<BlockAction<ButtonAction>>(NEXT_PAGE_ACTION, nextPageHandler(bot, log, isEditor));
   app.error(async (err) => log.error('slack handler failed', err));
 
   const post = slackDelivery(app.client, {
