@@ -57,10 +57,26 @@ export default defineCommand({
         return errorReply(`${err.message} Nothing was added.`, 'Choose another `id:`.');
       throw err;
     }
+    const renamed = event.id !== checked.event.id;
     return {
       title: `Added ${event.title}`,
       intro: ['See it with ', code(`/trade event ${event.id}`)],
       sections: [],
+      // The id was made from a title already in use: say so, in case this is a second copy by mistake.
+      context: renamed
+        ? [
+            [
+              '⚠ An item with this title already exists: ',
+              code(checked.event.id),
+              '; added as ',
+              code(event.id),
+              '. Remove one with ',
+              code(`/trade remove ${event.id}`),
+              ' if it is a duplicate.',
+            ],
+          ]
+        : undefined,
+      tone: renamed ? 'warning' : undefined,
       visibility: 'ephemeral',
     };
   },

@@ -2,8 +2,6 @@ import { briefReply } from '../src/commands/brief-reply.js';
 import { defineCommand } from '../src/commands/define.js';
 import { bool } from '../src/commands/options.js';
 
-const DAY = 86_400_000;
-
 export default defineCommand({
   name: 'brief',
   description: 'The next 7 days, key countdowns, what is in force and what changed since yesterday',
@@ -13,7 +11,7 @@ export default defineCommand({
   access: 'everyone',
   examples: ['brief', 'brief share:yes'],
   run: ({ share }, ctx) => ({
-    ...briefReply(ctx, ctx.now() - DAY),
+    ...briefReply(ctx),
     visibility: share ? 'public' : 'ephemeral',
   }),
 });

@@ -1,12 +1,12 @@
 import { defineCommand } from '../src/commands/define.js';
-import { itemCountdown, itemFlags, whenSpan } from '../src/commands/item-lines.js';
+import { itemCountdown, itemFlags, venueAndReaderTime, whenSpan } from '../src/commands/item-lines.js';
 import { itemRef } from '../src/commands/options.js';
 import { resolveOrReply } from '../src/commands/resolve-reply.js';
 import { measureLine, momentSpan } from '../src/commands/stack-lines.js';
 import { AUTHORITY_LABELS } from '../src/domain/measure.js';
 import { countryName } from '../src/domain/primitives.js';
 import { statusAt } from '../src/domain/timeline-item.js';
-import { type Field, link, type Reply, time } from '../src/render/reply.js';
+import { type Field, link, type Reply } from '../src/render/reply.js';
 
 export default defineCommand({
   name: 'event',
@@ -20,8 +20,12 @@ export default defineCommand({
     if ('reply' in found) return found.reply;
     const { item } = found;
     const now = ctx.now();
+    // Dates of all-day items are the same everywhere; an instant is shown where it happens and in the reader's zone.
+    const when = item.days
+      ? [whenSpan(item), ` (${item.zone})`]
+      : venueAndReaderTime(item.startMs, item.zone);
     const fields: Field[] = [
-      { label: 'When', value: [whenSpan(item, true), ` (${item.zone}) · ${itemCountdown(item, now)}`] },
+      { label: 'When', value: [...when, ` · ${itemCountdown(item, now)}`] },
       { label: 'Status', value: [statusAt(item, now)] },
       { label: 'Kind', value: [item.kind] },
       { label: 'Countries', value: [item.countries.map(countryName).join(', ')] },
@@ -31,7 +35,7 @@ export default defineCommand({
     if (item.origin.type === 'event') {
       const e = item.origin.event;
       if (!item.days && item.endMs > item.startMs)
-        fields.splice(1, 0, { label: 'Ends', value: [time(item.endMs, 'datetime', item.zone)] });
+        fields.splice(1, 0, { label: 'Ends', value: venueAndReaderTime(item.endMs, item.zone) });
       if (e.location) fields.push({ label: 'Where', value: [e.location] });
       if (e.participants.length) fields.push({ label: 'Who', value: [e.participants.join(', ')] });
       summary = e.summary;

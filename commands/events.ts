@@ -1,12 +1,12 @@
 import { defineCommand } from '../src/commands/define.js';
 import { itemLine } from '../src/commands/item-lines.js';
 import { choice, countries, int, text } from '../src/commands/options.js';
+import { commandLine, PAGE_SIZE, paged, pageOption } from '../src/commands/paging.js';
 import { EVENT_KINDS } from '../src/domain/event.js';
 import { code } from '../src/render/reply.js';
 
 const DAY = 86_400_000;
-const LIMIT = 15;
-/** Matches counted beyond the ones shown; past that the reply asks for a narrower query. */
+/** Matches counted beyond the pages asked for; past that the reply asks for a narrower query. */
 const COUNT_CAP = 1000;
 const WHEN = ['upcoming', 'past', 'all'] as const;
 
@@ -19,10 +19,17 @@ export default defineCommand({
     country: countries({ description: 'Only items involving these countries (US,CN)' }),
     kind: choice({ description: 'Only items of this kind', choices: EVENT_KINDS }),
     days: int({ description: 'How many days ahead (or back) to look', min: 1, max: 3650, default: 30 }),
+    page: pageOption(),
   },
   positional: ['text'],
   access: 'everyone',
-  examples: ['events', 'events past days:90', 'events country:CN kind:summit', 'events paris'],
+  examples: [
+    'events',
+    'events past days:90',
+    'events country:CN kind:summit',
+    'events paris',
+    'events all page:2',
+  ],
   run: (o, ctx) => {
     const now = ctx.now();
     let words = o.text;
@@ -37,31 +44,43 @@ export default defineCommand({
     const tl = ctx.timeline();
     // A text search looks at the whole timeline unless a range was asked for.
     const range = when ?? (words ? 'all' : 'upcoming');
+    const cap = o.page * PAGE_SIZE + COUNT_CAP;
     const found =
       range === 'upcoming'
-        ? tl.between(now, now + o.days * DAY, filter, LIMIT + COUNT_CAP)
+        ? tl.between(now, now + o.days * DAY, filter, cap)
         : range === 'past'
-          ? tl.before(now, now - o.days * DAY, filter, LIMIT + COUNT_CAP)
-          : tl.search(filter, LIMIT + COUNT_CAP);
+          ? tl.before(now, now - o.days * DAY, filter, cap)
+          : tl.search(filter, cap);
+    const page = paged(found, o.page, (n) =>
+      commandLine('events', {
+        text: words,
+        when,
+        country: o.country,
+        kind: o.kind,
+        days: range === 'all' || o.days === 30 ? undefined : o.days,
+        page: n,
+      }),
+    );
     const label =
-      range === 'all' ? 'All dates' : range === 'upcoming' ? `Next ${o.days} days` : `Past ${o.days} days`;
+      range === 'all' ? 'all dates' : range === 'upcoming' ? `next ${o.days} days` : `past ${o.days} days`;
     const what = [words && `“${words}”`, o.country?.join(', '), o.kind].filter(Boolean).join(' · ');
     return {
       title: `Events — ${label}${what ? ` · ${what}` : ''}`,
       sections: [
         {
           lines: found.length
-            ? found.slice(0, LIMIT).map((it) => itemLine(it, now))
+            ? page.shown.map((it) => itemLine(it, now))
             : [[`Nothing matches. Try a longer range (days:365) or `, code('/trade events all')]],
-          more: Math.max(0, found.length - LIMIT),
         },
       ],
       context: [
-        ...(found.length >= LIMIT + COUNT_CAP
-          ? [[`More than ${COUNT_CAP + LIMIT} match: narrow with country:, kind: or a few words.`]]
+        ...page.context,
+        ...(found.length >= cap
+          ? [[`More than ${cap} match: narrow with country:, kind: or a few words.`]]
           : []),
         ['Details and sources: ', code('/trade event <id>')],
       ],
+      next: page.next,
       visibility: 'ephemeral',
     };
   },

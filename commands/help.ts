@@ -1,6 +1,7 @@
 import { defineCommand } from '../src/commands/define.js';
 import { text } from '../src/commands/options.js';
-import { code, type Reply, strong } from '../src/render/reply.js';
+import { closest } from '../src/commands/suggest.js';
+import { code, errorReply, type Reply, strong } from '../src/render/reply.js';
 
 export default defineCommand({
   name: 'help',
@@ -31,6 +32,16 @@ export default defineCommand({
         context: one.access === 'editors' ? [['For editors only.']] : undefined,
         visibility: 'ephemeral',
       };
+    if (command) {
+      const near = closest(
+        command,
+        all.map((c) => c.name),
+      );
+      return errorReply(
+        `There is no command \`${command}\`.${near ? ` Did you mean \`${near}\`?` : ''}`,
+        `See every command with \`/trade help\`${near ? `, or this one with \`/trade help ${near}\`` : ''}.`,
+      );
+    }
     const visible = all.filter((c) => c.access === 'everyone' || ctx.actor.isEditor);
     return {
       title: 'Trade Brief: commands',

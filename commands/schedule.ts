@@ -1,12 +1,14 @@
 import { defineCommand } from '../src/commands/define.js';
 import { int } from '../src/commands/options.js';
+import { commandLine, paged, pageOption } from '../src/commands/paging.js';
 import { channelKey } from '../src/domain/subscription.js';
 import { code, type Reply, type Rich, time } from '../src/render/reply.js';
 import { LedgerIndex } from '../src/schedule/ledger-index.js';
 import { due } from '../src/schedule/plan.js';
 
 const DAY = 86_400_000;
-const LIMIT = 25;
+/** How many items left off the timeline an editor sees listed. */
+const UNPLACED_SHOWN = 15;
 const WHAT = {
   digest: 'daily digest',
   weekly: 'week ahead',
@@ -17,11 +19,14 @@ const WHAT = {
 export default defineCommand({
   name: 'schedule',
   description: 'What will be posted where and when: digests and reminders ahead',
-  options: { days: int({ description: 'How many days ahead', min: 1, max: 60, default: 7 }) },
+  options: {
+    days: int({ description: 'How many days ahead', min: 1, max: 60, default: 7 }),
+    page: pageOption(),
+  },
   positional: ['days'],
   access: 'everyone',
   examples: ['schedule days:7'],
-  run: ({ days }, ctx): Reply => {
+  run: ({ days, page: pageNo }, ctx): Reply => {
     const now = ctx.now();
     const data = ctx.store.read();
     const ledger = new LedgerIndex(data.ledger);
@@ -34,7 +39,10 @@ export default defineCommand({
       now,
       now + days * DAY,
     ).filter((o) => ledger.get(o.key)?.state !== 'sent');
-    const lines = plan.slice(0, LIMIT).map((o): Rich => {
+    const page = paged(plan, pageNo, (n) =>
+      commandLine('schedule', { days: days === 7 ? undefined : days, page: n }),
+    );
+    const lines = page.shown.map((o): Rich => {
       const item = o.itemId ? ctx.timeline().get(o.itemId) : undefined;
       return [
         time(o.dueMs, 'datetime'),
@@ -56,18 +64,21 @@ export default defineCommand({
                   ...(subs.length ? [] : [code('/trade subscribe')]),
                 ],
               ],
-          more: Math.max(0, plan.length - LIMIT),
         },
         ...(unplaced.length
           ? [
               {
                 heading: 'Left off the timeline (never shown or posted): fix or remove them',
-                lines: unplaced.slice(0, LIMIT).map((u): Rich => [code(u.id), ` (${u.type}): ${u.reason}`]),
-                more: Math.max(0, unplaced.length - LIMIT),
+                lines: unplaced
+                  .slice(0, UNPLACED_SHOWN)
+                  .map((u): Rich => [code(u.id), ` (${u.type}): ${u.reason}`]),
+                more: Math.max(0, unplaced.length - UNPLACED_SHOWN),
               },
             ]
           : []),
       ],
+      context: page.context.length ? page.context : undefined,
+      next: page.next,
       visibility: 'ephemeral',
     };
   },

@@ -1,8 +1,8 @@
 import { defineCommand } from '../src/commands/define.js';
 import { countries, dateTime } from '../src/commands/options.js';
-import { measureLine, stackHeadline } from '../src/commands/stack-lines.js';
+import { measureLine, stackHeadline, stackTitle } from '../src/commands/stack-lines.js';
+import { countryInSentence } from '../src/domain/country-names.js';
 import { AUTHORITY_LABELS } from '../src/domain/measure.js';
-import { countryName } from '../src/domain/primitives.js';
 import { stackFor, stackOnDay } from '../src/domain/stack.js';
 import { code, type Section, time } from '../src/render/reply.js';
 
@@ -13,12 +13,15 @@ export default defineCommand({
   description:
     'The tariff stack in force on goods from a country, by legal authority, with dates and sources',
   options: {
-    country: countries({ description: 'The country whose goods are taxed (default: the focus country)' }),
+    country: countries({
+      description: 'The country whose goods are taxed, as a code or a name (default: the focus country)',
+      rest: true,
+    }),
     on: dateTime({ description: 'Show the stack as it was on this date (default: now)' }),
   },
   positional: ['country'],
   access: 'everyone',
-  examples: ['tariffs CN', 'tariffs CN on:2025-06-01'],
+  examples: ['tariffs CN', 'tariffs china on:2025-06-01', 'tariffs US'],
   run: ({ country, on }, ctx) => {
     const at = on?.ms ?? ctx.now();
     const code2 = country?.[0] ?? ctx.focusCountry;
@@ -30,9 +33,9 @@ export default defineCommand({
       more: Math.max(0, list.length - PER_SECTION),
     }));
     if (sections.length === 0)
-      sections.push({ lines: [[`No measure on goods from ${countryName(code2)} is in force.`]] });
+      sections.push({ lines: [[`No measure on goods from ${countryInSentence(code2)} is in force.`]] });
     return {
-      title: `Tariffs on goods from ${countryName(code2)}`,
+      title: stackTitle(stack),
       intro: [...stackHeadline(stack), ' · as of ', time(at, on?.allDay ? 'date' : 'datetime')],
       sections,
       context: [

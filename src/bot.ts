@@ -52,16 +52,20 @@ export function createBot(config: Config, store: Store, clock: Clock, log: Logge
     config,
     timeline,
     isListedEditor: (platform, id) => editors.has(`${platform}:${id}`),
-    context: (actor, channel, zone) => ({
-      now: () => clock.now(),
-      store,
-      timeline,
-      actor,
-      channel,
-      zone: zone ?? config.TIME_ZONE,
-      focusCountry: config.FOCUS_COUNTRY,
-      commands: () => summaries,
-    }),
+    context: (actor, channel, zone) => {
+      // One read of the clock per answer, so every part of it (headings, countdowns) agrees.
+      const at = clock.now();
+      return {
+        now: () => at,
+        store,
+        timeline,
+        actor,
+        channel,
+        zone: zone ?? config.TIME_ZONE,
+        focusCountry: config.FOCUS_COUNTRY,
+        commands: () => summaries,
+      };
+    },
     dispatch: (text, actor, channel, zone) =>
       registry.dispatch(text, bot.context(actor, channel, zone), (err) => log.error('command failed', err)),
   };

@@ -27,7 +27,7 @@ async function main(): Promise<void> {
   try {
     reply =
       text === 'digest'
-        ? digestReply(bot.context(actor, CONSOLE_CHANNEL), bot.clock.now() - 86_400_000)
+        ? digestReply(bot.context(actor, CONSOLE_CHANNEL))
         : await bot.dispatch(text || 'help', actor, CONSOLE_CHANNEL);
   } catch (err) {
     // dispatch never throws; the digest is built here, so a failure gets the same short answer, no stack trace.

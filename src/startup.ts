@@ -19,13 +19,21 @@ export interface Started {
   close(): Promise<void>;
 }
 
+/** The command-line flags, for a mistake in one of them. */
+const USAGE =
+  'Flags: --now <ISO instant, e.g. 2026-03-12T09:00:00Z> shifts the clock; --speed <1-100000> runs it faster.';
+
 /**
  * Exit codes: 2 for a configuration or argument problem, 1 for anything else that stops start-up. Messages may
  * quote a store file's or the environment's text, so control characters are escaped (our own line breaks kept
  * only in the configuration list).
  */
 export function failStartup(err: unknown): never {
-  if (err instanceof ConfigError || err instanceof ArgsError) {
+  if (err instanceof ArgsError) {
+    process.stderr.write(`${escapeControls(err.message)}\n${USAGE}\n`);
+    process.exit(2);
+  }
+  if (err instanceof ConfigError) {
     process.stderr.write(
       `${escapeControls(err.message, true)}\nSee .env.example for every setting and its default.\n`,
     );

@@ -1,17 +1,17 @@
-import { AUTHORITY_LABELS } from '../domain/measure.js';
 import { stackFor } from '../domain/stack.js';
 import { code, type Reply, type Rich, type Section, strong, time } from '../render/reply.js';
 import { recentChanges } from './changes.js';
 import type { CommandContext } from './context.js';
 import { itemCountdown, itemLine, whenSpan } from './item-lines.js';
-import { stackHeadline } from './stack-lines.js';
+import { productCounts, stackHeadline } from './stack-lines.js';
 
 const DAY = 86_400_000;
 const NEXT_LIMIT = 8;
 
-/** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs`. Fits one screen. */
-export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade brief'): Reply {
+/** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs` (default: a day ago). Fits one screen. */
+export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade brief'): Reply {
   const now = ctx.now();
+  const since = sinceMs ?? now - DAY;
   const tl = ctx.timeline();
   const week = tl.between(now, now + 7 * DAY);
   const sections: Section[] = [
@@ -32,25 +32,19 @@ export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade 
       ),
     });
   const stack = stackFor(tl.measures, ctx.focusCountry, now);
-  const product = [...stack.byAuthority]
-    .map(
-      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
-    )
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${a} ${n}`);
   sections.push({
     heading: 'In force now',
     lines: [
       stackHeadline(stack),
       [
-        `Product-specific measures: ${product.join(', ') || 'none'} · details: `,
+        `Product-specific measures: ${productCounts(stack)} · details: `,
         code(`/trade tariffs ${ctx.focusCountry}`),
       ],
     ],
   });
-  const changes = recentChanges(ctx, sinceMs, now, 5);
+  const changes = recentChanges(ctx, since, now, 5);
   sections.push({
-    heading: sinceMs >= now - DAY ? 'Since yesterday' : 'Since the last digest',
+    heading: since >= now - DAY ? 'Since yesterday' : 'Since the last digest',
     lines: changes.lines,
     more: changes.more,
   });
@@ -64,6 +58,6 @@ export function briefReply(ctx: CommandContext, sinceMs: number, title = 'Trade 
 }
 
 /** The daily digest as posted to a channel: the brief plus what changed since the last digest. */
-export function digestReply(ctx: CommandContext, sinceMs: number): Reply {
+export function digestReply(ctx: CommandContext, sinceMs?: number): Reply {
   return briefReply(ctx, sinceMs, 'Daily trade digest');
 }

@@ -38,11 +38,12 @@ export const list = (s: string | undefined): string[] | undefined =>
         .map((x) => x.trim())
         .filter(Boolean);
 
-/** A lowercase slug from a title, e.g. "Paris talks 2026" -> paris-talks-2026. */
+/** A lowercase slug from a title, accents dropped: "Paris talks 2026" -> paris-talks-2026, "Zürich" -> zurich. */
 export function slugify(title: string): string {
   const slug = title
-    .toLowerCase()
     .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-+|-+$/g, '')
     .slice(0, 60)

@@ -1,17 +1,22 @@
 import { countdown } from '../domain/countdown.js';
-import { localDate } from '../domain/time.js';
+import { formatInstant, localDate } from '../domain/time.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import { code, day, type Rich, type Span, strong, time } from '../render/reply.js';
 
 const DAY_MS = 86_400_000;
 
-/** "in 3 days" / "tomorrow" / "today" / "2 days ago" for an item, from the injected clock. */
+/**
+ * "in 17 hours", "in 1 day 4 hours", then "tomorrow", "in 3 days", "2 days ago" for an item, from the injected
+ * clock. Two days or more away, every item counts calendar days where it happens, so one date always reads
+ * as one number (an all-day item and a timed one on the same day never say 261 and 262 days); closer than that
+ * a timed item counts exact hours and minutes.
+ */
 export function itemCountdown(item: TimelineItem, nowMs: number): string {
   if (item.startMs <= nowMs && nowMs < item.endMs) return 'under way';
-  if (!item.days) return countdown(nowMs, item.startMs);
-  // All-day items count calendar days where they happen, so Paris talks on the 15th are "in 3 days" on the 12th.
+  if (!item.days && Math.abs(item.startMs - nowMs) < 2 * DAY_MS) return countdown(nowMs, item.startMs);
+  const date = item.days?.start ?? localDate(item.startMs, item.zone);
   const today = Date.parse(`${localDate(nowMs, item.zone)}T00:00:00Z`);
-  const diff = Math.round((Date.parse(`${item.days.start}T00:00:00Z`) - today) / DAY_MS);
+  const diff = Math.round((Date.parse(`${date}T00:00:00Z`) - today) / DAY_MS);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';
   if (diff === -1) return 'yesterday';
@@ -25,6 +30,18 @@ export function itemCountdown(item: TimelineItem, nowMs: number): string {
 export function whenSpan(item: TimelineItem, live = false): Span {
   if (item.days) return day(item.days.start, item.days.end);
   return time(item.startMs, live ? 'datetime+relative' : 'datetime', item.zone);
+}
+
+/**
+ * An instant both where it happens and where the reader is: "Tue 10 Nov 2026, 00:01 EST in America/New_York
+ * (Tue 10 Nov 2026, 05:01 UTC in your zone)"; each platform shows the second part in the reader's own zone.
+ */
+export function venueAndReaderTime(ms: number, zone: string): Rich {
+  return [
+    `${formatInstant(ms, zone, 'datetime')} in ${zone} (`,
+    time(ms, 'datetime', zone),
+    ' in your zone)',
+  ];
 }
 
 const STATUS_NOTE: Partial<Record<string, string>> = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { codePoint, firstControlChar } from '../domain/control-chars.js';
-import { isCountryCode } from '../domain/primitives.js';
+import { countryCode } from '../domain/country-names.js';
 import { parseDateTime, parseDuration, parseIntInRange } from './values.js';
 
 /** What every option needs to be typed on Discord, parsed from text, and explained in help. */
@@ -148,13 +148,13 @@ export function choice<C extends string>(
   );
 }
 
-/** yes/no, true/false, on/off. */
+/** yes/no (also true/false, on/off); help shows yes. */
 export function bool(o: Base & { default: boolean }): OptionDef<boolean>;
 export function bool(o: Base & Opt): OptionDef<boolean | undefined>;
 export function bool(o: Base & { default?: boolean }) {
   return finish<boolean>(
     { ...o, type: 'boolean' },
-    'true',
+    'yes',
     (name) => (raw) => {
       const v = raw.toLowerCase();
       if (['true', 'yes', 'on', '1'].includes(v)) return { ok: true, value: true };
@@ -165,21 +165,40 @@ export function bool(o: Base & { default?: boolean }) {
   );
 }
 
-/** A comma-separated list of ISO country codes (US,CN), upper-cased. */
+/** Codes for a list of countries by code or name (`US,CN`, `china`, `united states, eu`); unknown words come back apart. */
+function countryList(raw: string): { codes: string[]; bad: string[] } {
+  const codes: string[] = [];
+  const bad: string[] = [];
+  for (const part of raw
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const whole = countryCode(part);
+    if (whole) {
+      codes.push(whole);
+      continue;
+    }
+    // `US CN` lists codes with spaces; each word must then name a country.
+    for (const word of part.split(/\s+/)) {
+      const code = countryCode(word);
+      if (code) codes.push(code);
+      else bad.push(word);
+    }
+  }
+  return { codes: [...new Set(codes)], bad };
+}
+
+/** A comma-separated list of countries as ISO codes or names, any case (US,CN; china; united states). */
 export function countries(o: Base & Opt): OptionDef<string[] | undefined> {
   return finish<string[]>(
     { ...o, type: 'string', autocomplete: 'country' },
     'CN',
     (name) => (raw) => {
-      const codes = raw
-        .split(/[\s,]+/)
-        .filter(Boolean)
-        .map((c) => c.toUpperCase());
-      const bad = codes.filter((c) => !isCountryCode(c));
+      const { codes, bad } = countryList(raw);
       if (codes.length === 0 || bad.length > 0)
         return {
           ok: false,
-          error: `\`${name}\` must be ISO country codes such as US, CN or EU${bad.length ? ` (not ${bad.join(', ')})` : ''}`,
+          error: `\`${name}\` must be countries as ISO codes or names, such as US, CN, EU or china${bad.length ? ` (not ${bad.join(', ')})` : ''}`,
         };
       return { ok: true, value: codes };
     },

@@ -24,6 +24,14 @@ export function usageFor(def: CommandDef, option?: string): string {
 /** A command line without a leading `/trade` or `trade`: `/trade add …` and `trade add …` mean `add …`. */
 export const withoutTradePrefix = (text: string): string => text.replace(/^\s*\/?trade\b/i, '').trim();
 
+/** How someone who is not an editor becomes one, where they are. */
+const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
+  console:
+    'The terminal may edit when CONSOLE_EDITOR=true is set in the environment or .env; restart the bot after changing it.',
+  slack: 'Ask a workspace admin to add you to EDITORS.',
+  discord: 'Ask a server admin to add you to EDITORS.',
+};
+
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
   private readonly schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
@@ -149,7 +157,7 @@ export class Registry {
     if (def.access === 'editors' && !ctx.actor.isEditor) {
       return errorReply(
         `\`/trade ${def.name}\` is for editors only, and you are not on the editors list. Nothing was changed.`,
-        'Ask a workspace admin to add you to EDITORS.',
+        EDITOR_HINT[ctx.actor.platform],
       );
     }
     try {

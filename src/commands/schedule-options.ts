@@ -1,7 +1,7 @@
 import { EVENT_KINDS, type EventKind } from '../domain/event.js';
 import { isTimeZone } from '../domain/primitives.js';
 import { custom, type OptionDef } from './options.js';
-import { parseDuration } from './values.js';
+import { parseDuration, zoneName } from './values.js';
 
 /** A 24-hour clock time such as 08:00. */
 export const clockTime = (description: string) =>
@@ -12,13 +12,13 @@ export const clockTime = (description: string) =>
     return { ok: false, error: `\`${name}\` must be a 24-hour time from 00:00 to 23:59, e.g. \`${usage}\`` };
   });
 
-/** An IANA time-zone name. */
+/** An IANA time-zone name, in its usual spelling (est -> EST, europe/paris -> Europe/Paris). */
 export const timeZone = (description: string) =>
   custom<string>(
     { description, example: 'Europe/Paris' },
     (name, usage) => (raw) =>
       isTimeZone(raw)
-        ? { ok: true, value: raw }
+        ? { ok: true, value: zoneName(raw) }
         : {
             ok: false,
             error: `\`${name}\` must be an IANA time zone such as Europe/Paris or America/New_York, e.g. \`${usage}\``,

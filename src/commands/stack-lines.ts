@@ -1,6 +1,7 @@
+import { countryInSentence, imposer } from '../domain/country-names.js';
 import { AUTHORITY_LABELS, type TariffMeasure } from '../domain/measure.js';
 import { momentStartMs } from '../domain/moment.js';
-import { countryName, isAllDay, type Moment } from '../domain/primitives.js';
+import { isAllDay, type Moment } from '../domain/primitives.js';
 import { rateText, type TariffStack } from '../domain/stack.js';
 import { code, day, link, type Rich, type Span, strong, time } from '../render/reply.js';
 
@@ -9,9 +10,9 @@ export function momentSpan(m: Moment): Span {
   return isAllDay(m) ? day(m.date) : time(momentStartMs(m), 'datetime', m.timeZone);
 }
 
-/** "10% across the board (Section 122 10%)" for a stack; a part resting on an unverified measure says so. */
+/** "10% across the board on goods from China (Section 122 10%)"; a part resting on an unverified measure says so. */
 export function stackHeadline(stack: TariffStack): Rich {
-  const who = countryName(stack.country);
+  const who = countryInSentence(stack.country);
   if (stack.allGoods.length === 0) return [`No across-the-board tariff on goods from ${who} is in force.`];
   const parts = stack.allGoods
     .map(
@@ -20,6 +21,27 @@ export function stackHeadline(stack: TariffStack): Rich {
     )
     .join(' + ');
   return [strong(`${stack.totalPercent}%`), ` across the board on goods from ${who} (${parts})`];
+}
+
+/** "US tariffs on goods from China", "China's tariffs on goods from the United States": who taxes whose goods. */
+export function stackTitle(stack: TariffStack): string {
+  const by = [...new Set([...stack.byAuthority.values()].flat().map((m) => m.imposing))];
+  const goods = `tariffs on goods from ${countryInSentence(stack.country)}`;
+  if (by.length === 1) return `${imposer(by[0] as string)} ${goods}`;
+  const names = by.map(countryInSentence);
+  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} and ${names.at(-1)}` : '';
+  return `Tariffs on goods from ${countryInSentence(stack.country)}${list ? `, imposed by ${list}` : ''}`;
+}
+
+/** "9 Section 301 measures, 1 Section 232 measure": how many product-specific measures, by authority. */
+export function productCounts(stack: TariffStack): string {
+  const counts = [...stack.byAuthority]
+    .map(
+      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
+    )
+    .filter(([, n]) => n > 0)
+    .map(([a, n]) => `${n} ${a} measure${n === 1 ? '' : 's'}`);
+  return counts.join(', ') || 'none';
 }
 
 /** One measure: rate, title, dates, first source and id. */

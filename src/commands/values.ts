@@ -28,10 +28,15 @@ export function parseDuration(text: string): Result<number> {
   return ok(minutes);
 }
 
-/** A valid IANA zone in its usual spelling: the runtime's if only case differs, else title-cased (asia/kolkata). */
-function zoneName(zone: string): string {
+/** IANA names spelt in capitals (links the runtime resolves to another name, e.g. EST to America/Panama). */
+const CAPITAL_ZONES =
+  /^(CET|CST6CDT|EET|EST|EST5EDT|GMT0?|HST|MET|MST|MST7MDT|NZ|PRC|PST8PDT|ROC|ROK|UCT|UTC|WET)$/i;
+
+/** A valid IANA zone in its usual spelling: the runtime's if only case differs, EST for est, else title-cased (asia/kolkata). */
+export function zoneName(zone: string): string {
   const resolved = new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone;
   if (resolved.toLowerCase() === zone.toLowerCase()) return resolved;
+  if (CAPITAL_ZONES.test(zone)) return zone.toUpperCase();
   return zone
     .toLowerCase()
     .replace(/(^|[/_])([a-z])/g, (_, sep: string, ch: string) => sep + ch.toUpperCase());

@@ -33,6 +33,13 @@ export interface Section {
   readonly more?: number;
 }
 
+/** A follow-up the reader can ask for with one click (Slack and Discord render a button): the command that shows it. */
+export interface NextAction {
+  readonly label: string;
+  /** A command line, e.g. `events days:90 page:2`, run as the person who clicks. */
+  readonly command: string;
+}
+
 export interface Reply {
   readonly title: string;
   readonly intro?: Rich;
@@ -42,6 +49,8 @@ export interface Reply {
   /** Ephemeral replies are shown only to the person who asked. */
   readonly visibility: 'ephemeral' | 'public';
   readonly tone?: 'info' | 'error' | 'warning';
+  /** The next page of a long list, if there is one. */
+  readonly next?: NextAction;
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });

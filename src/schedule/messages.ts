@@ -7,11 +7,18 @@ import type { Occurrence } from './occurrence.js';
 
 const DAY = 86_400_000;
 
-/** A note for posts that went out after their time because the bot was down. */
-const lateNote = (occ: Occurrence, nowMs: number): Rich[] =>
-  nowMs - occ.dueMs > 60_000
-    ? [[`Sent late: this was due ${countdown(nowMs, occ.dueMs)}, while the bot was offline.`]]
-    : [];
+/** Why a post goes out after its time: it came due while the bot was down, or an earlier attempt failed. */
+export type Lateness = 'offline' | 'retry' | undefined;
+
+/** A note for posts that went out after their time, saying why. */
+const lateNote = (occ: Occurrence, nowMs: number, late: Lateness): Rich[] =>
+  late === undefined
+    ? []
+    : [
+        [
+          `Sent late: this was due ${countdown(nowMs, occ.dueMs)}, ${late === 'offline' ? 'while the bot was offline' : 'and the first attempt to post it failed'}.`,
+        ],
+      ];
 
 /** The week ahead, posted on Mondays to channels that asked for it. */
 function weeklyReply(ctx: CommandContext): Reply {
@@ -36,15 +43,16 @@ export function occurrenceReply(
   occ: Occurrence,
   ctx: CommandContext,
   lastDigestMs: number | undefined,
+  late: Lateness = undefined,
 ): Reply | undefined {
   const now = ctx.now();
   if (occ.kind === 'digest') {
-    const r = briefReply(ctx, lastDigestMs ?? now - DAY, 'Daily trade digest');
-    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now)] };
+    const r = briefReply(ctx, lastDigestMs, 'Daily trade digest');
+    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now, late)] };
   }
   if (occ.kind === 'weekly') {
     const r = weeklyReply(ctx);
-    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now)] };
+    return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now, late)] };
   }
   const item = occ.itemId ? ctx.timeline().get(occ.itemId) : undefined;
   if (!item) return undefined;
@@ -66,7 +74,7 @@ export function occurrenceReply(
     sections: [],
     context: [
       [...(src ? [link(src.url, src.title), ' · '] : []), 'details: ', code(`/trade event ${item.id}`)],
-      ...lateNote(occ, now),
+      ...lateNote(occ, now, late),
     ],
     visibility: 'public',
   };

@@ -4,7 +4,7 @@ import type { Logger } from '../logger.js';
 import type { Reply } from '../render/reply.js';
 import type { StoreData } from '../store/schema.js';
 import { LedgerIndex } from './ledger-index.js';
-import { occurrenceReply } from './messages.js';
+import { type Lateness, occurrenceReply } from './messages.js';
 import type { Occurrence } from './occurrence.js';
 import { due } from './plan.js';
 
@@ -51,12 +51,17 @@ const iso = (ms: number) => new Date(ms).toISOString();
 /** How long settled ledger entries are kept: well past the 7-day lookback, for notices and audits. */
 const LEDGER_KEEP_MS = 60 * 86_400_000;
 
+/** A post due less than this before the bot came up is on time: the bot was starting, not offline. */
+const START_TOLERANCE_MS = 60_000;
+
 /** Plans what is due since the last tick and delivers it through the ledger: once, late if need be, or recorded missed. */
 export class Scheduler {
   private readonly options: SchedulerOptions;
   private index: { revision: number; ledger: LedgerIndex } | undefined;
   private running: Promise<TickResult> | undefined;
   private lastCursorSave = 0;
+  /** The bot's clock at this scheduler's first round: posts due before it came due while the bot was down. */
+  private onlineSince: number | undefined;
 
   constructor(
     private readonly bot: Bot,
@@ -113,8 +118,18 @@ export class Scheduler {
       : this.options.reminderGraceMs;
   }
 
+  /**
+   * Why a post is late, on the bot's clock: due before this process came up (offline), or a retry. A post due
+   * between two rounds is on time however far apart the rounds are (a fast clock takes minutes per tick).
+   */
+  private lateness(occ: Occurrence, attempts: number): Lateness {
+    if (occ.dueMs < (this.onlineSince ?? 0) - START_TOLERANCE_MS) return 'offline';
+    return attempts > 1 ? 'retry' : undefined;
+  }
+
   private async round(): Promise<TickResult> {
     const now = this.bot.clock.now();
+    this.onlineSince ??= now;
     const ledger = this.ledger();
     const toSend: Occurrence[] = [];
     const settled: LedgerEntry[] = [];
@@ -169,7 +184,7 @@ export class Scheduler {
         itemId: occ.itemId,
         state: 'pending',
         dueAt: iso(occ.dueMs),
-        late: now - occ.dueMs > 60_000,
+        late: this.lateness(occ, attempts) !== undefined,
         attempts,
         nextAttemptAt: iso(now + backoff),
       };
@@ -204,9 +219,10 @@ export class Scheduler {
       occ.channel,
       sub?.timeZone,
     );
+    const late = this.lateness(occ, pending.attempts);
     let reply: Reply | undefined;
     try {
-      reply = occurrenceReply(occ, ctx, this.ledger().lastDigestMs(channelKey(occ.channel)));
+      reply = occurrenceReply(occ, ctx, this.ledger().lastDigestMs(channelKey(occ.channel)), late);
     } catch (err) {
       // One post that cannot be built (a bad item) is given up, never the round: the rest still go out.
       const message = err instanceof Error ? err.message : String(err);
@@ -218,7 +234,7 @@ export class Scheduler {
         lastError: message.slice(0, 300),
       };
     }
-    const now = this.bot.clock.now();
+    const now = ctx.now();
     if (!reply) return { ...pending, state: 'missed', doneAt: iso(now), lastError: 'the item was removed' };
     try {
       const r = await this.deliver(occ.channel, reply, occ.key, pending.attempts);

@@ -25,7 +25,7 @@ describe('replies to mistakes', () => {
     ['deadlinez', /Did you mean `\/trade deadlines`\?/],
     ['flibbertigibbet', /not a \/trade command/],
     ['events kind:party', /`kind` must be one of/],
-    ['events country:XX', /`country` must be ISO country codes/],
+    ['events country:XX', /`country` must be countries as ISO codes or names/],
     ['events colour:red', /`colour` is not an option of `events`/],
     ['deadlines days:3 days:4', /given twice/],
     ['event "paris talks', /close the quote/],

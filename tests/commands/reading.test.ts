@@ -39,8 +39,8 @@ describe('reading the seeded timeline', () => {
 
   it('countdown to the truce expiry counts from the injected clock', async () => {
     const out = await t.say('countdown busan-truce-expiry');
-    // 2026-03-12 09:00Z to 2026-11-10 05:01Z is 242 days and 20 hours.
-    expect(out).toMatch(/in 242 days 20 hours/);
+    // From 12 Mar 2026 (05:00 in New York) to 10 Nov 2026 (00:01 in New York) is 243 calendar days.
+    expect(out).toMatch(/Busan truce: in 243 days\n/);
     expect(out).toContain('unverified');
   });
 

@@ -1,6 +1,12 @@
-import { snowflake } from './discord-fixtures.js';
+import { messageObject, snowflake } from './discord-fixtures.js';
 import type { GatewayConnection } from './discord-gateway.js';
-import { type InteractionSpec, interactionPayload } from './discord-interactions.js';
+import {
+  buttonIds,
+  componentPayload,
+  type InteractionSpec,
+  interactionPayload,
+  type MemberSpec,
+} from './discord-interactions.js';
 import type { JsonObject } from './discord-json.js';
 import { commandScope } from './discord-rest.js';
 import { listenDiscord } from './discord-server.js';
@@ -44,6 +50,11 @@ export interface DiscordEmulator {
   connections(): GatewayConnection[];
   /** Sends INTERACTION_CREATE to every ready connection (throws when none); returns its id and token. */
   dispatchInteraction(spec: InteractionSpec): InteractionRef;
+  /**
+   * Clicks button `customId` on stored message `messageId` as a member would: a MESSAGE_COMPONENT interaction.
+   * Throws when the message or the button does not exist: Discord only sends clicks on buttons it shows.
+   */
+  clickButton(messageId: string, customId: string, member?: MemberSpec): InteractionRef;
   /** Builds and registers an interaction without sending it, for HTTP-interactions mode. */
   httpInteraction(spec: InteractionSpec): InteractionRef & { readonly payload: JsonObject };
   /** Sends any dispatch event; returns how many connections got it. */
@@ -115,6 +126,33 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
         throw new Error('Discord emulator: no ready gateway connection to send the interaction to');
       }
       return { id, token };
+    },
+    clickButton(messageId, customId, member) {
+      const all = [...state.interactionMessages, ...[...state.channelMessages.values()].flat()];
+      const message = all.find((m) => m.id === messageId);
+      if (!message) throw new Error(`Discord emulator: no message ${messageId} to click on`);
+      if (!buttonIds(message.body).includes(customId))
+        throw new Error(`Discord emulator: message ${messageId} has no button ${customId}`);
+      const ref = { id: snowflake(), token: `emu-interaction-token-${snowflake()}` };
+      const payload = componentPayload(
+        o,
+        {
+          customId,
+          message: messageObject(o, message),
+          channelId: message.channelId,
+          ...(member ? { member } : {}),
+        },
+        ref,
+      );
+      state.issued.set(ref.id, {
+        token: ref.token,
+        at: Date.now(),
+        via: 'gateway',
+        channelId: message.channelId,
+      });
+      if (gateway.dispatch('INTERACTION_CREATE', payload) === 0)
+        throw new Error('Discord emulator: no ready gateway connection to send the click to');
+      return ref;
     },
     httpInteraction: (spec) => issue(spec, 'http'),
     dispatch: (event, data) => gateway.dispatch(event, data),

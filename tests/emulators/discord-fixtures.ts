@@ -79,7 +79,7 @@ export function messageObject(o: ResolvedOptions, m: StoredMessage): JsonObject 
     mention_roles: [],
     attachments: [],
     embeds: m.embeds,
-    components: [],
+    components: Array.isArray(m.body.components) ? m.body.components : [],
     pinned: false,
     type: m.via === 'original' || m.via === 'edit' ? 20 : 0,
     flags: m.flags,

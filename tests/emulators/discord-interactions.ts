@@ -112,3 +112,57 @@ export function interactionPayload(
     },
   };
 }
+
+/** A click on a message's button: a MESSAGE_COMPONENT interaction (type 3) carrying the message it sits on. */
+export interface ComponentSpec {
+  readonly customId: string;
+  /** The message object the button is on, as Discord returns it. */
+  readonly message: JsonObject;
+  readonly member?: MemberSpec;
+  readonly channelId?: string;
+}
+
+/** The INTERACTION_CREATE payload of a button click (type 3, component_type 2). */
+export function componentPayload(
+  o: ResolvedOptions,
+  spec: ComponentSpec,
+  ids: { readonly id: string; readonly token: string },
+): JsonObject {
+  const member = spec.member ?? {};
+  const user = humanUser(member.userId ?? o.userId, member.username ?? 'alice');
+  const channelId = spec.channelId ?? o.channelId;
+  return {
+    id: ids.id,
+    application_id: o.applicationId,
+    type: 3,
+    token: ids.token,
+    version: 1,
+    guild_id: o.guildId,
+    channel_id: channelId,
+    channel: textChannel(o, channelId),
+    member: memberOf(user, member.permissions ?? EVERYONE_PERMISSIONS, member.roles ?? []),
+    app_permissions: EVERYONE_PERMISSIONS,
+    locale: 'en-US',
+    guild_locale: 'en-US',
+    entitlements: [],
+    authorizing_integration_owners: { 0: o.guildId },
+    context: 0,
+    attachment_size_limit: 10_485_760,
+    message: spec.message,
+    data: { custom_id: spec.customId, component_type: 2 },
+  };
+}
+
+/** The custom_ids of the buttons on a message body. */
+export function buttonIds(body: JsonObject): string[] {
+  const rows = Array.isArray(body.components) ? body.components : [];
+  return rows.flatMap((row) => {
+    const children = (row as { components?: unknown }).components;
+    return Array.isArray(children)
+      ? children.flatMap((c) => {
+          const id = (c as { custom_id?: unknown }).custom_id;
+          return typeof id === 'string' ? [id] : [];
+        })
+      : [];
+  });
+}

@@ -14,6 +14,10 @@ export const DISCORD_LIMITS = {
   authorName: 256,
   embedTotal: 6000,
   nonce: 25,
+  actionRows: 5,
+  rowComponents: 5,
+  customId: 100,
+  buttonLabel: 80,
 } as const;
 
 const L = DISCORD_LIMITS;
@@ -48,6 +52,48 @@ function embedIssues(issues: Issue[], path: string, value: unknown): number {
   return total;
 }
 
+/** A button (type 2): style 1-5; a link (5) has a url, the others a custom_id of 1-100; a label of at most 80. */
+function buttonIssues(issues: Issue[], path: string, button: Record<string, unknown>): void {
+  const style = Number(button.style);
+  if (!Number.isInteger(style) || style < 1 || style > 5)
+    issues.push(issue(at(path, 'style'), 'BASE_TYPE_CHOICES', 'Value must be one of {1, 2, 3, 4, 5}.'));
+  checkText(issues, at(path, 'label'), button.label, { max: L.buttonLabel });
+  if (style === 5) checkText(issues, at(path, 'url'), button.url, { min: 1, max: 512, required: true });
+  else
+    checkText(issues, at(path, 'custom_id'), button.custom_id, { min: 1, max: L.customId, required: true });
+}
+
+/** Message components: at most 5 action rows (type 1), each holding 1-5 buttons. */
+function componentIssues(issues: Issue[], path: string, value: unknown): void {
+  if (value === undefined || value === null) return;
+  const rows = asArray(value);
+  if (!rows) {
+    issues.push(issue(path, 'LIST_TYPE_CONVERT', 'Only iterables may be used'));
+    return;
+  }
+  checkCount(issues, path, rows, L.actionRows);
+  rows.forEach((r, n) => {
+    const row = asObject(r) ?? {};
+    const where = at(path, n);
+    if (row.type !== 1) {
+      issues.push(issue(at(where, 'type'), 'BASE_TYPE_CHOICES', 'Value must be one of {1}.'));
+      return;
+    }
+    const children = asArray(row.components) ?? [];
+    if (children.length === 0)
+      issues.push(
+        issue(at(where, 'components'), 'BASE_TYPE_BAD_LENGTH', 'Must be between 1 and 5 in length.'),
+      );
+    checkCount(issues, at(where, 'components'), children, L.rowComponents);
+    children.forEach((c, k) => {
+      const child = asObject(c) ?? {};
+      const place = at(where, `components.${k}`);
+      if (child.type === 2) buttonIssues(issues, place, child);
+      else issues.push(issue(at(place, 'type'), 'BASE_TYPE_CHOICES', 'Value must be one of {2}.'));
+    });
+  });
+}
+
 /** Every broken content or embed limit of a message body, each located under `prefix` (e.g. 'data'). */
 export function messageIssues(body: unknown, prefix = ''): Issue[] {
   const issues: Issue[] = [];
@@ -55,6 +101,7 @@ export function messageIssues(body: unknown, prefix = ''): Issue[] {
   const message = asObject(body);
   if (!message) return [issue(prefix, 'MODEL_TYPE_CONVERT', 'Only dictionaries may be used in a ModelType')];
   checkText(issues, at(prefix, 'content'), message.content, { max: L.content });
+  componentIssues(issues, at(prefix, 'components'), message.components);
   if (message.embeds === undefined || message.embeds === null) return issues;
   const embeds = asArray(message.embeds);
   if (!embeds)

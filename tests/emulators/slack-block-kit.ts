@@ -8,6 +8,9 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   actionsElements: 25,
   blockId: 255,
+  buttonText: 75,
+  actionId: 255,
+  buttonValue: 2000,
   text: 40_000,
 } as const;
 
@@ -64,6 +67,31 @@ function elementsProblems(block: Obj, max: number, pointer: string): string[] {
   return block.elements.length > max ? [tooMany(max, `${pointer}/elements`)] : [];
 }
 
+/** A button: plain_text label of 1-75 characters, action_id of at most 255, value of at most 2000. */
+function buttonProblems(button: Obj, pointer: string): string[] {
+  const out: string[] = [];
+  if (isObj(button.text) && button.text.type !== 'plain_text')
+    out.push(`[ERROR] must be a plain_text text object ${at(`${pointer}/text`)}`);
+  out.push(...textProblems(button.text, SLACK_LIMITS.buttonText, `${pointer}/text`));
+  if (typeof button.action_id === 'string' && button.action_id.length > SLACK_LIMITS.actionId)
+    out.push(tooLong(SLACK_LIMITS.actionId, `${pointer}/action_id`));
+  if (typeof button.value === 'string' && button.value.length > SLACK_LIMITS.buttonValue)
+    out.push(tooLong(SLACK_LIMITS.buttonValue, `${pointer}/value`));
+  return out;
+}
+
+function actionsProblems(block: Obj, pointer: string): string[] {
+  const out = elementsProblems(block, SLACK_LIMITS.actionsElements, pointer);
+  if (!Array.isArray(block.elements)) return out;
+  block.elements.forEach((element, i) => {
+    const where = `${pointer}/elements/${i}`;
+    if (!isObj(element) || typeof element.type !== 'string')
+      out.push(`[ERROR] must provide an element type ${at(where)}`);
+    else if (element.type === 'button') out.push(...buttonProblems(element, where));
+  });
+  return out;
+}
+
 /** Problems of one block at `pointer` (a JSON pointer), in Slack's wording. */
 export function blockProblems(block: unknown, pointer: string): string[] {
   if (!isObj(block) || typeof block.type !== 'string')
@@ -75,7 +103,7 @@ export function blockProblems(block: unknown, pointer: string): string[] {
   if (block.type === 'section') out.push(...sectionProblems(block, pointer));
   if (block.type === 'header') out.push(...headerProblems(block, pointer));
   if (block.type === 'context') out.push(...elementsProblems(block, SLACK_LIMITS.contextElements, pointer));
-  if (block.type === 'actions') out.push(...elementsProblems(block, SLACK_LIMITS.actionsElements, pointer));
+  if (block.type === 'actions') out.push(...actionsProblems(block, pointer));
   return out;
 }
 

@@ -9,6 +9,10 @@ export interface BlockActionInput extends SlackActor {
   readonly blockId?: string;
   readonly responseUrl: string;
   readonly messageTs?: string;
+  /** The button's label, as shown. */
+  readonly text?: string;
+  /** A click in an ephemeral message: Slack then sends no `message`, only the container. */
+  readonly ephemeral?: boolean;
 }
 
 /** A submitted modal: `values[blockId][actionId]` is the element state, as in view.state.values. */
@@ -36,13 +40,18 @@ export function blockActionsPayload(input: BlockActionInput): Record<string, unk
     user: user(a),
     api_app_id: a.appId,
     token: 'legacy-verification-token',
-    container: { type: 'message', message_ts: messageTs, channel_id: a.channelId, is_ephemeral: false },
+    container: {
+      type: 'message',
+      message_ts: messageTs,
+      channel_id: a.channelId,
+      is_ephemeral: input.ephemeral === true,
+    },
     trigger_id: a.triggerId,
     team: team(a),
     enterprise: null,
     is_enterprise_install: false,
     channel: { id: a.channelId, name: 'general' },
-    message: { type: 'message', ts: messageTs, text: '', user: 'UBOT' },
+    ...(input.ephemeral ? {} : { message: { type: 'message', ts: messageTs, text: '', user: 'UBOT' } }),
     state: { values: {} },
     response_url: input.responseUrl,
     actions: [
@@ -50,7 +59,7 @@ export function blockActionsPayload(input: BlockActionInput): Record<string, unk
         type: 'button',
         action_id: input.actionId,
         block_id: input.blockId ?? 'b1',
-        text: { type: 'plain_text', text: 'Button', emoji: true },
+        text: { type: 'plain_text', text: input.text ?? 'Button', emoji: true },
         value: input.value ?? '',
         action_ts: `${Math.floor(Date.now() / 1000)}.000001`,
       },

@@ -63,7 +63,7 @@ describe('the bot in a terminal', () => {
     const mistake = r.stdout.indexOf(
       '`days` must be a whole number from 1 to 365, e.g. `/trade deadlines days:30`',
     );
-    const countdown = r.stdout.indexOf('in 242 days 20 hours');
+    const countdown = r.stdout.indexOf('Busan truce: in 243 days');
     expect(brief).toBeGreaterThanOrEqual(0);
     expect(mistake).toBeGreaterThan(brief);
     expect(countdown).toBeGreaterThan(mistake);
@@ -195,5 +195,28 @@ describe('the bot in a terminal', () => {
     const r = await run(['run', 'cli', '--', 'brief', '--now', 'yesterday'], '', env);
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('`--now` must be an ISO instant such as 2026-03-12T09:00:00Z');
+    // The problem is the flag, not a setting: the hint names the flags and their format.
+    expect(r.stderr).toContain('--now <ISO instant, e.g. 2026-03-12T09:00:00Z>');
+    expect(r.stderr).not.toContain('.env.example');
+  });
+
+  it('`help` for a command that does not exist is an error with exit code 1, and suggests the near one', async () => {
+    const none = await run(['run', 'cli', '--', 'help nonexistent'], '', env);
+    expect(none.code).toBe(1);
+    expect(none.stdout).toBe('');
+    expect(none.stderr).toContain('There is no command `nonexistent`.');
+    const typo = await run(['run', 'cli', '--', 'help deadlnes'], '', env);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toContain('Did you mean `deadlines`?');
+  });
+
+  it('with CONSOLE_EDITOR=false the terminal is told how to allow edits there, not to ask a workspace admin', async () => {
+    const r = await run(['run', 'cli', '--', 'remove paris-talks-2026'], '', {
+      ...env,
+      CONSOLE_EDITOR: 'false',
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('CONSOLE_EDITOR=true');
+    expect(r.stderr).not.toContain('workspace admin');
   });
 });

@@ -98,6 +98,9 @@ describe('reminders before events, deadlines and expiries', () => {
     ]);
     const entry = t.store.read().ledger.find((e) => e.key.includes('busan-truce-expiry'));
     expect(entry).toMatchObject({ state: 'sent', attempts: 2 });
+    const sent = reminders(s.inbox, 'busan-truce-expiry')[0]?.text;
+    expect(sent).toContain('the first attempt to post it failed');
+    expect(sent).not.toContain('offline');
   });
 
   it('after a restart, what came due while down is sent once if within grace, marked late, and recorded missed beyond it', async () => {
@@ -117,11 +120,29 @@ describe('reminders before events, deadlines and expiries', () => {
     await again.at('2026-11-10T08:31:00Z');
     const got = again.inbox.map((m) => m.key.replace('slack:CTRADE:', ''));
     expect(got).toEqual(['remind:busan-truce-expiry:60m:2026-11-10T05:01:00.000Z', 'digest:2026-11-10']);
-    expect(again.inbox[0]?.text).toMatch(/Sent late/);
+    expect(again.inbox[0]?.text).toMatch(
+      /Sent late: this was due 4 hours 29 minutes ago, while the bot was offline/,
+    );
     const ledger = back.store.read().ledger;
     expect(ledger.find((e) => e.key.includes('busan-truce-expiry:1440m'))?.state).toBe('missed');
     expect(ledger.find((e) => e.key.endsWith('digest:slack:CTRADE:2026-11-09'))?.state).toBe('missed');
     expect(before).toBeGreaterThan(0);
+  });
+
+  it('on a fast clock (ten bot minutes a tick, as with --speed 600) posts between two ticks are on time, not late', async () => {
+    const t = await seededBot('2026-11-10T03:50:00Z');
+    close = t.close;
+    const s = schedulerFor(t);
+    await s.subscribe(C, 'leads:1h kinds:deadline countries:CN');
+    // Ticks ten minutes apart on the bot's clock: the 1-hour reminder (due 04:01) goes out at the 04:10 tick.
+    for (const iso of ['2026-11-10T03:50:00Z', '2026-11-10T04:00:00Z', '2026-11-10T04:10:00Z'])
+      await s.at(iso);
+    const got = reminders(s.inbox, 'busan-truce-expiry');
+    expect(got.map((m) => new Date(m.atMs).toISOString())).toEqual(['2026-11-10T04:10:00.000Z']);
+    expect(got[0]?.text).not.toContain('Sent late');
+    expect(got[0]?.text).not.toContain('offline');
+    const entry = t.store.read().ledger.find((e) => e.key.includes('busan-truce-expiry'));
+    expect(entry?.late).toBe(false);
   });
 
   it('an all-day item far west of the channel is reminded from midnight in the channel’s zone', async () => {

@@ -1,7 +1,12 @@
 import {
+  type APIActionRowComponent,
+  type APIButtonComponent,
   type APIEmbed,
   type AutocompleteInteraction,
+  type ButtonInteraction,
+  ButtonStyle,
   type ChatInputCommandInteraction,
+  ComponentType,
   type Interaction,
   MessageFlags,
   MessagePayload,
@@ -18,17 +23,34 @@ import { autocompleteChoices } from './autocomplete.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
 
+/** The custom_id prefix of the "More" button under a paged list; the rest is the command showing the next page. */
+export const NEXT_PAGE_ID = 'page:';
+
+/** The "More" button row for a reply's next page, when its custom_id fits Discord's 100 characters. */
+function nextPageRow(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
+  const id = reply.next ? `${NEXT_PAGE_ID}${reply.next.command}` : '';
+  if (!reply.next || id.length > 100) return [];
+  const button: APIButtonComponent = {
+    type: ComponentType.Button,
+    style: ButtonStyle.Secondary,
+    label: reply.next.label.slice(0, 80),
+    custom_id: id,
+  };
+  return [{ type: ComponentType.ActionRow, components: [button] }];
+}
+
 /** A reply as a Discord message body; nothing in it can ping anyone. */
 export function messageBody(reply: Reply) {
   return {
     // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
     embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
+    components: nextPageRow(reply).map((row) => ({ toJSON: () => row })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
 }
 
-function actorOf(bot: Bot, i: ChatInputCommandInteraction): Actor {
+function actorOf(bot: Bot, i: ChatInputCommandInteraction | ButtonInteraction): Actor {
   const manager = Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
   return {
     platform: 'discord',
@@ -104,6 +126,22 @@ async function chatInput(
   await i.editReply(body);
 }
 
+/**
+ * The "More" button: runs the command in its custom_id for the member who clicked and answers with that page,
+ * privately like the list itself. Only reading commands run from a button.
+ */
+async function nextPage(bot: Bot, i: ButtonInteraction, log: Logger): Promise<void> {
+  const command = i.customId.slice(NEXT_PAGE_ID.length);
+  const def = bot.registry.named(command);
+  const actor = actorOf(bot, i);
+  const reply =
+    def && !def.mutates && def.access === 'everyone'
+      ? await bot.dispatch(command, actor, { platform: 'discord', id: i.channelId })
+      : errorReply('That button does not run this command. Nothing was changed.');
+  if (reply.tone === 'error') log.warn(`a More button answered with an error: ${command.slice(0, 100)}`);
+  await i.reply({ ...messageBody(reply), flags: MessageFlags.Ephemeral });
+}
+
 async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void> {
   const focused = i.options.getFocused(true);
   const def = bot.registry.find(i.options.getSubcommand());
@@ -117,11 +155,12 @@ export function interactionHandler(bot: Bot, log: Logger) {
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
+      if (i.isButton() && i.customId.startsWith(NEXT_PAGE_ID)) return await nextPage(bot, i, log);
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
       await chatInput(bot, i, log, cache);
     } catch (err) {
       log.error('discord interaction failed', err);
-      if (!i.isChatInputCommand()) return;
+      if (!i.isChatInputCommand() && !i.isButton()) return;
       const body = messageBody(errorReply('Something went wrong on our side. Nothing was changed.'));
       await (i.deferred || i.replied ? i.followUp(body) : i.reply(body)).catch(() => undefined);
     }

@@ -11,7 +11,12 @@ export const SLACK_LIMITS = {
   fieldText: 2000,
   header: 150,
   context: 10,
+  buttonText: 75,
+  buttonValue: 2000,
 };
+
+/** The action id of the "More" button under a paged list; its value is the command that shows the next page. */
+export const NEXT_PAGE_ACTION = 'trade_next_page';
 
 /** A Block Kit block as sent on the wire. */
 export type Block = { type: string } & Record<string, unknown>;
@@ -72,6 +77,19 @@ export function renderBlocks(reply: Reply): SlackMessage {
     text: clip(mrkdwn(l), SLACK_LIMITS.sectionText),
   }));
   if (context.length) foot.push({ type: 'context', elements: context });
+  if (reply.next && reply.next.command.length <= SLACK_LIMITS.buttonValue)
+    foot.push({
+      type: 'actions',
+      block_id: 'trade_next',
+      elements: [
+        {
+          type: 'button',
+          action_id: NEXT_PAGE_ACTION,
+          text: { type: 'plain_text', text: clip(reply.next.label, SLACK_LIMITS.buttonText) },
+          value: reply.next.command,
+        },
+      ],
+    });
   const room = SLACK_LIMITS.blocks - head.length - foot.length;
   let blocks = [...head, ...body, ...foot];
   if (body.length > room) {
