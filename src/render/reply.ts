@@ -33,6 +33,17 @@ export interface Section {
   readonly more?: number;
 }
 
+/**
+ * A button under a reply: `value` is a command line (e.g. `accept p1a2b3c`) run as the person who presses it,
+ * with their own rights, so a press is exactly as allowed as typing the command. `id` is unique in the reply.
+ */
+export interface ReplyAction {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+
 export interface Reply {
   readonly title: string;
   readonly intro?: Rich;
@@ -42,6 +53,8 @@ export interface Reply {
   /** Ephemeral replies are shown only to the person who asked. */
   readonly visibility: 'ephemeral' | 'public';
   readonly tone?: 'info' | 'error' | 'warning';
+  /** Buttons in chat; the terminal shows them as the commands to type. */
+  readonly actions?: readonly ReplyAction[];
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });
