@@ -3,8 +3,10 @@ import { App, type Logger as BoltLogger, HTTPReceiver, LogLevel } from '@slack/b
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
+import { REPLY_ACTION_PREFIX } from './block-kit.js';
 import { guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
+import { replyActionHandler } from './reply-actions.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
@@ -90,6 +92,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       .postEphemeral({ channel: view.private_metadata, user: userId, text: escapeSlack(result.reply.title) })
       .catch((err) => log.warn('could not confirm the new event', err));
   });
+  app.action(new RegExp(`^${REPLY_ACTION_PREFIX}`), replyActionHandler(bot, log, isEditor));
   app.error(async (err) => log.error('slack handler failed', err));
 
   const post = slackDelivery(app.client, {
