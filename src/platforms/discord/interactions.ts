@@ -14,7 +14,9 @@ import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
+import { actionRows } from './action-rows.js';
 import { autocompleteChoices } from './autocomplete.js';
+import { isReplyAction, replyAction } from './button-press.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
 
@@ -23,6 +25,7 @@ export function messageBody(reply: Reply) {
   return {
     // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
     embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
+    components: actionRows(reply).map((row) => ({ toJSON: () => row })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
@@ -117,6 +120,7 @@ export function interactionHandler(bot: Bot, log: Logger) {
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
+      if (i.isButton() && isReplyAction(i)) return await replyAction(bot, i, log);
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
       await chatInput(bot, i, log, cache);
     } catch (err) {
