@@ -1,4 +1,5 @@
 import type { CommandDef } from '../src/commands/define.js';
+import accept from './accept.js';
 import add from './add.js';
 import brief from './brief.js';
 import countdown from './countdown.js';
@@ -7,9 +8,12 @@ import edit from './edit.js';
 import event from './event.js';
 import events from './events.js';
 import help from './help.js';
+import proposals from './proposals.js';
+import reject from './reject.js';
 import remove from './remove.js';
 import restore from './restore.js';
 import schedule from './schedule.js';
+import sources from './sources.js';
 import subscribe from './subscribe.js';
 import subscriptions from './subscriptions.js';
 import tariffs from './tariffs.js';
@@ -31,5 +35,9 @@ export const allCommands = [
   edit,
   remove,
   restore,
+  sources,
+  proposals,
+  accept,
+  reject,
   help,
 ] as unknown as readonly CommandDef[];

@@ -14,6 +14,7 @@ const WHAT = {
   weekly: 'week ahead',
   reminder: 'reminder',
   notice: 'notice',
+  proposal: 'proposal',
 } as const;
 
 export default defineCommand({

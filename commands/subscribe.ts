@@ -18,6 +18,9 @@ export default defineCommand({
     kinds: kinds('Only these kinds of item (default: all)'),
     weekdays: bool({ description: 'Digest on weekdays only' }),
     weekly: bool({ description: 'Also a week-ahead outlook on Mondays' }),
+    proposals: bool({
+      description: 'Also post new proposals from the official sources, with Accept / Reject',
+    }),
   },
   access: 'everyone',
   mutates: true,
@@ -38,6 +41,7 @@ export default defineCommand({
       kinds: o.kinds ?? current?.kinds,
       weekdaysOnly: o.weekdays ?? current?.weekdaysOnly,
       weeklyOutlook: o.weekly ?? current?.weeklyOutlook,
+      proposals: o.proposals ?? current?.proposals,
       createdAt: current?.createdAt ?? new Date(now).toISOString(),
       createdBy: current?.createdBy ?? `${ctx.actor.platform}:${ctx.actor.id}`,
     });

@@ -7,6 +7,7 @@ import type { ChannelRef } from './domain/subscription.js';
 import { Timeline } from './domain/timeline.js';
 import type { Logger } from './logger.js';
 import type { Reply } from './render/reply.js';
+import type { SourcesService } from './sources/service.js';
 import type { Store } from './store/store.js';
 
 /** The platform-neutral bot: commands over a store and a clock. Platforms call `dispatch`. */
@@ -15,6 +16,8 @@ export interface Bot {
   readonly store: Store;
   readonly clock: Clock;
   readonly config: Config;
+  /** The official-source watcher and its proposals, once attached at start-up. */
+  sources?: SourcesService;
   /** The timeline of the current store revision, rebuilt only after a write. */
   timeline(): Timeline;
   /** Whether a user is on the configured editors list. */
@@ -63,6 +66,7 @@ export function createBot(config: Config, store: Store, clock: Clock, log: Logge
         channel,
         zone: zone ?? config.TIME_ZONE,
         focusCountry: config.FOCUS_COUNTRY,
+        sources: bot.sources,
         commands: () => summaries,
       };
     },

@@ -27,6 +27,11 @@ const EditorRef = z
 export const ConfigSchema = z.object({
   DB_FILE: z.string().min(1).default('data/trade-brief.db.json'),
   SEED_FILE: z.string().min(1).default('data/seed.json'),
+  SOURCES_FILE: z.string().min(1).default('data/sources.json'),
+  SOURCES_ENABLED: z
+    .enum(['true', 'false'], 'must be true or false')
+    .default('true')
+    .transform((v) => v === 'true'),
   TIME_ZONE: TimeZone.optional(),
   FOCUS_COUNTRY: z
     .string()

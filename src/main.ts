@@ -21,6 +21,7 @@ async function main(): Promise<void> {
     }),
     log,
     app.args.speed > 1,
+    bot.sources,
   );
   let closing = false;
   const shutdown = async (code: number) => {

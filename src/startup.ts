@@ -5,6 +5,9 @@ import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
 import { type Logger, streamLogger } from './logger.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
+import { createFetcher } from './sources/fetcher.js';
+import { SourcesService } from './sources/service.js';
+import { loadSourcesFile } from './sources/sources-file.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
@@ -57,6 +60,9 @@ export async function start(
   const args = parseArgs(argv);
   const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
   const log = streamLogger(config.LOG_LEVEL);
+  // A bad sources file is a configuration problem: every entry's problem named, exit 2, before the store opens.
+  const sources = await loadSourcesFile(config.SOURCES_FILE);
+  if (!sources.ok) throw new ConfigError(sources.problems.map((p) => `SOURCES_FILE ${p}`));
   const clock: Clock =
     args.now === undefined && args.speed === 1
       ? { now: Date.now }
@@ -75,6 +81,15 @@ export async function start(
     return openStoreReadOnly(config.DB_FILE, readOnlyBecause);
   });
   const bot = createBot(config, store, clock, log);
+  bot.sources = new SourcesService({
+    sources: sources.value,
+    fetcher: createFetcher(),
+    store,
+    clock,
+    log,
+    background: config.SOURCES_ENABLED,
+    readOnlyBecause,
+  });
   if (readOnlyBecause === undefined) await subscribeConsoleOnce(bot);
   return { bot, args, log, readOnlyBecause, close: () => store.close() };
 }

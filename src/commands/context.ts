@@ -1,5 +1,6 @@
 import type { ChannelRef, Platform } from '../domain/subscription.js';
 import type { Timeline } from '../domain/timeline.js';
+import type { SourcesService } from '../sources/service.js';
 import type { Store } from '../store/store.js';
 
 /** The person running a command. */
@@ -23,6 +24,8 @@ export interface CommandContext {
   readonly zone: string;
   /** The country whose tariff stack `brief` and `tariffs` show by default. */
   readonly focusCountry: string;
+  /** The official-source watcher, when the bot has one (`sources`, `accept`, `reject`). */
+  readonly sources?: SourcesService;
   /** The registered commands, for `help`. */
   readonly commands: () => readonly CommandSummary[];
 }

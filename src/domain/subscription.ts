@@ -37,6 +37,8 @@ export const Subscription = z.strictObject({
     .default([7 * 24 * 60, 24 * 60, 60]),
   countries: z.array(CountryCode).default([]),
   kinds: z.array(EventKind).default([]),
+  /** Post each new proposal from the official sources here, with Accept / Reject buttons. */
+  proposals: z.boolean().default(false),
   createdAt: Instant,
   createdBy: z.string().min(1),
 });
@@ -46,7 +48,7 @@ export type Subscription = z.infer<typeof Subscription>;
 export const LedgerEntry = z.strictObject({
   key: z.string().min(1),
   channel: ChannelRef,
-  kind: z.enum(['digest', 'weekly', 'reminder', 'notice']),
+  kind: z.enum(['digest', 'weekly', 'reminder', 'notice', 'proposal']),
   itemId: z.string().optional(),
   /** pending: being posted (a retry re-posts with the same key, which the platform dedupes). */
   state: z.enum(['pending', 'sent', 'missed', 'failed']),

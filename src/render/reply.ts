@@ -40,6 +40,17 @@ export interface NextAction {
   readonly command: string;
 }
 
+/**
+ * A button under a reply: `value` is a command line (e.g. `accept p1a2b3c`) run as the person who presses it,
+ * with their own rights, so a press is exactly as allowed as typing the command. `id` is unique in the reply.
+ */
+export interface ReplyAction {
+  readonly id: string;
+  readonly label: string;
+  readonly value: string;
+  readonly style?: 'primary' | 'danger';
+}
+
 export interface Reply {
   readonly title: string;
   readonly intro?: Rich;
@@ -51,6 +62,8 @@ export interface Reply {
   readonly tone?: 'info' | 'error' | 'warning';
   /** The next page of a long list, if there is one. */
   readonly next?: NextAction;
+  /** Buttons in chat; the terminal shows them as the commands to type. */
+  readonly actions?: readonly ReplyAction[];
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });

@@ -65,5 +65,8 @@ export function renderText(reply: Reply, o: TextOptions): string {
     out.push('');
     for (const line of reply.context) out.push(terminalLine(richText(line, o)));
   }
+  // The terminal has no buttons: each action is shown as the command that does the same.
+  if (reply.actions?.length)
+    out.push('', terminalLine(reply.actions.map((a) => `${a.label}: ${a.value}`).join(' · ')));
   return out.join('\n');
 }

@@ -1,6 +1,7 @@
 import { briefReply } from '../commands/brief-reply.js';
 import type { CommandContext } from '../commands/context.js';
 import { itemFlags, itemLine, whenSpan } from '../commands/item-lines.js';
+import { proposalReply } from '../commands/proposal-lines.js';
 import { countdown } from '../domain/countdown.js';
 import { code, link, type Reply, type Rich } from '../render/reply.js';
 import type { Occurrence } from './occurrence.js';
@@ -53,6 +54,11 @@ export function occurrenceReply(
   if (occ.kind === 'weekly') {
     const r = weeklyReply(ctx);
     return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now, late)] };
+  }
+  if (occ.kind === 'proposal') {
+    // A proposal decided before it could be posted is not posted: there is nothing left to press.
+    const p = ctx.store.read().watcher.proposals.find((x) => x.id === occ.itemId && x.status === 'pending');
+    return p ? proposalReply(p) : undefined;
   }
   const item = occ.itemId ? ctx.timeline().get(occ.itemId) : undefined;
   if (!item) return undefined;

@@ -5,9 +5,10 @@ export interface Occurrence {
   readonly key: string;
   readonly channel: ChannelRef;
   readonly dueMs: number;
-  readonly kind: 'digest' | 'weekly' | 'reminder' | 'notice';
+  readonly kind: 'digest' | 'weekly' | 'reminder' | 'notice' | 'proposal';
   /** The channel's local date of a digest. */
   readonly localDate?: string;
+  /** The item reminded of, or the proposal posted. */
   readonly itemId?: string;
   readonly leadMinutes?: number;
   /** The item's start as reminded, in the channel's zone for all-day items. */

@@ -10,11 +10,19 @@ export function runScheduler(
   scheduler: Scheduler,
   log: Logger,
   everySecond: boolean,
+  sources?: { tick(): void },
 ): { stop(): Promise<void> } {
-  const tick = () =>
-    scheduler.tick().catch((err) => {
+  const tick = () => {
+    // Source checks start in the background (at most once a minute) and never hold up reminders or digests.
+    try {
+      sources?.tick();
+    } catch (err) {
+      log.error('starting the source checks failed; the next tick retries', err);
+    }
+    return scheduler.tick().catch((err) => {
       log.error('scheduler tick failed; the next tick retries', err);
     });
+  };
   void tick();
   const task = schedule(everySecond ? '* * * * * *' : '*/15 * * * * *', tick, {
     noOverlap: true,

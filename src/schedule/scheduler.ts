@@ -7,6 +7,7 @@ import { LedgerIndex } from './ledger-index.js';
 import { type Lateness, occurrenceReply } from './messages.js';
 import type { Occurrence } from './occurrence.js';
 import { due } from './plan.js';
+import { PROPOSAL_GRACE_MS, proposalPosts } from './proposal-posts.js';
 
 /**
  * Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates;
@@ -112,7 +113,8 @@ export class Scheduler {
     );
   }
 
-  private grace(occ: Occurrence): number {
+  private grace(occ: Pick<Occurrence, 'kind'>): number {
+    if (occ.kind === 'proposal') return PROPOSAL_GRACE_MS;
     return occ.kind === 'digest' || occ.kind === 'weekly'
       ? this.options.digestGraceMs
       : this.options.reminderGraceMs;
@@ -133,14 +135,12 @@ export class Scheduler {
     const ledger = this.ledger();
     const toSend: Occurrence[] = [];
     const settled: LedgerEntry[] = [];
-    const planned = this.plan(now);
+    const data = this.bot.store.read();
+    const planned = [...this.plan(now), ...proposalPosts(data.subscriptions, data.watcher.proposals)];
     // A pending post whose occurrence is no longer planned (its item moved or went) and is past grace is given up.
     const keys = new Set(planned.map((o) => o.key));
     for (const e of ledger.pending) {
-      const grace =
-        e.kind === 'digest' || e.kind === 'weekly'
-          ? this.options.digestGraceMs
-          : this.options.reminderGraceMs;
+      const grace = this.grace(e);
       if (!keys.has(e.key) && now - Date.parse(e.dueAt) > grace)
         settled.push({ ...e, state: 'failed', doneAt: iso(now) });
     }

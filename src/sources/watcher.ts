@@ -20,6 +20,15 @@ export interface SourceStatus {
   state: SourceState;
 }
 
+/** Decided proposals are kept this long (they block repeats; by then a document is past every look-back). */
+export const KEEP_DECIDED_MS = 90 * 86_400_000;
+
+/** Proposals without those decided more than KEEP_DECIDED_MS before `now`, so the store stays bounded. */
+const keepRecent = (proposals: Proposal[], now: number): Proposal[] =>
+  proposals.filter(
+    (p) => p.status === 'pending' || !p.decidedAt || now - Date.parse(p.decidedAt) < KEEP_DECIDED_MS,
+  );
+
 /**
  * Watches the configured sources: checks each when due, one after another so a document seen by two sources
  * is proposed once, and keeps a failing source from stopping the others.
@@ -27,6 +36,7 @@ export interface SourceStatus {
 export class SourceWatcher {
   private state: WatcherState;
   private running: Promise<CheckResult[]> | null = null;
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly o: SourceWatcherOptions) {
     this.state = structuredClone(o.state ?? emptyWatcherState());
@@ -63,17 +73,24 @@ export class SourceWatcher {
     return this.run(now, () => true);
   }
 
-  /** Records an editor's decision on a pending proposal; false when there is no such pending proposal. */
-  async decide(
+  /**
+   * Records an editor's decision on a pending proposal; false when there is no such pending proposal. With
+   * `commit`, the new state is saved through it instead of onChange (accept saves its items in the same write)
+   * and the state it returns, if any, is the one kept; an error thrown by `commit` propagates, nothing decided.
+   */
+  decide(
     id: string,
     status: Exclude<ProposalStatus, 'pending'>,
     now: number,
     extra: { reason?: string; itemIds?: string[] } = {},
+    commit?: (state: WatcherState) => Promise<WatcherState | undefined>,
   ): Promise<boolean> {
-    const p = this.state.proposals.find((x) => x.id === id && x.status === 'pending');
-    if (!p) return false;
-    const decided = { ...p, status, decidedAt: new Date(now).toISOString(), ...extra };
-    return this.adopt({ ...this.state, proposals: this.state.proposals.map((x) => (x === p ? decided : x)) });
+    return this.adopt((state) => {
+      const p = state.proposals.find((x) => x.id === id && x.status === 'pending');
+      if (!p) return null;
+      const decided = { ...p, status, decidedAt: new Date(now).toISOString(), ...extra };
+      return { ...state, proposals: state.proposals.map((x) => (x === p ? decided : x)) };
+    }, commit);
   }
 
   private run(now: number, due: (s: SourceConfig) => boolean): Promise<CheckResult[]> {
@@ -91,31 +108,63 @@ export class SourceWatcher {
     for (const source of this.o.sources.filter((s) => s.enabled && due(s))) {
       const prev = this.state.sources[source.id] ?? freshSourceState();
       const r = await checkSource(source, prev, this.state.proposals, this.o.fetcher, now);
-      const proposals = r.ok ? [...this.state.proposals, ...r.proposals] : this.state.proposals;
-      await this.adopt({
-        ...this.state,
-        sources: { ...this.state.sources, [source.id]: r.state },
-        proposals,
-      });
-      if (r.ok)
-        this.o.logger?.debug(
-          `source ${source.id}: ${r.notModified ? 'not modified' : `${r.documents} new or changed, ${r.proposals.length} proposed`}`,
-        );
-      else this.o.logger?.warn(`source ${source.id}: ${r.error.kind}: ${r.error.message}`);
+      await this.adopt((state) => ({
+        ...state,
+        sources: { ...state.sources, [source.id]: r.state },
+        proposals: keepRecent(r.ok ? [...state.proposals, ...r.proposals] : state.proposals, now),
+      }));
+      this.report(source, prev, r);
       results.push(r);
     }
     return results;
   }
 
-  /** Saves `next` through onChange, then makes it current; when saving fails the old state stays. */
-  private async adopt(next: WatcherState): Promise<boolean> {
-    try {
-      await this.o.onChange?.(structuredClone(next));
-    } catch (e) {
-      this.o.logger?.error('sources: could not save the watcher state; the check will be repeated', e);
-      return false;
+  /** One log line per failure streak (its first error, then its recovery); the rest at debug level. */
+  private report(source: SourceConfig, prev: SourceState, r: CheckResult): void {
+    const log = this.o.logger;
+    if (r.ok) {
+      const what = r.notModified
+        ? 'not modified'
+        : `${r.documents} new or changed, ${r.proposals.length} proposed`;
+      if (prev.consecutiveErrors > 0)
+        log?.info(
+          `source ${source.id}: reachable again after ${prev.consecutiveErrors} failed checks; ${what}`,
+        );
+      else log?.debug(`source ${source.id}: ${what}`);
+      return;
     }
-    this.state = next;
-    return true;
+    const line = `source ${source.id}: ${r.error.kind}: ${r.error.message}`;
+    if (prev.consecutiveErrors === 0)
+      log?.warn(
+        `${line} (retrying with backoff; \`sources\` shows its state; further failures are logged at debug level)`,
+      );
+    else log?.debug(`${line} (${r.state.consecutiveErrors} in a row)`);
+  }
+
+  /**
+   * Computes the next state from the current one and saves it (through `commit`, else onChange), then makes it
+   * current. Changes are applied one at a time, so a decision during a check is never lost. When onChange fails
+   * the old state stays and false is returned; a `commit` error propagates.
+   */
+  private adopt(
+    change: (state: WatcherState) => WatcherState | null,
+    commit?: (state: WatcherState) => Promise<WatcherState | undefined>,
+  ): Promise<boolean> {
+    const step = this.queue.then(async () => {
+      let next = change(this.state);
+      if (!next) return false;
+      if (commit) next = (await commit(structuredClone(next))) ?? next;
+      else
+        try {
+          await this.o.onChange?.(structuredClone(next));
+        } catch (e) {
+          this.o.logger?.error('sources: could not save the watcher state; the check will be repeated', e);
+          return false;
+        }
+      this.state = next;
+      return true;
+    });
+    this.queue = step.catch(() => false);
+    return step;
   }
 }

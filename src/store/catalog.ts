@@ -5,7 +5,8 @@ import type { Store } from './store.js';
 /** A store change refused for a reason the user can fix; nothing was written. */
 export class CatalogError extends Error {}
 
-function audit(draft: StoreData, entry: Omit<AuditEntry, 'seq'>): void {
+/** Appends an audit entry to a draft, numbered after the last one. */
+export function audit(draft: StoreData, entry: Omit<AuditEntry, 'seq'>): void {
   const seq = (draft.audit.at(-1)?.seq ?? 0) + 1;
   draft.audit.push({ seq, ...entry });
 }

@@ -1,3 +1,4 @@
+import { emptyWatcherState } from '../sources/watcher-state.js';
 import { SCHEMA_VERSION } from './schema.js';
 
 /** A JSON document as read from disk, before validation. */
@@ -18,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
     subscriptions: orEmpty(doc.subscriptions),
     ledger: orEmpty(doc.ledger),
   }),
+  // 1 -> 2: the official-source watcher's state (sources, seen-sets, proposals) starts empty.
+  (doc) => ({ ...doc, schemaVersion: 2, watcher: doc.watcher ?? emptyWatcherState() }),
 ];
 
 if (MIGRATIONS.length !== SCHEMA_VERSION) {

@@ -3,8 +3,9 @@ import { TradeEvent } from '../domain/event.js';
 import { TariffMeasure } from '../domain/measure.js';
 import { Instant } from '../domain/primitives.js';
 import { LedgerEntry, Subscription } from '../domain/subscription.js';
+import { emptyWatcherState, WatcherState } from '../sources/watcher-state.js';
 
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 export const ItemType = z.enum(['event', 'measure']);
 export type ItemType = z.infer<typeof ItemType>;
@@ -53,6 +54,8 @@ export const StoreData = z
         consoleSubscribed: z.boolean().default(false),
       })
       .default({ consoleSubscribed: false }),
+    /** The official-source watcher: each source's cursor, validators, seen-set and counts, and its proposals. */
+    watcher: WatcherState.default(emptyWatcherState),
   })
   .check((ctx) => {
     // Every command finds an item by its id: two items with one id would hide one of them. Checked only

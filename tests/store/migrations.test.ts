@@ -24,14 +24,33 @@ describe('schema migrations', () => {
       kind: 'ok',
       fromVersion: 0,
       doc: {
-        schemaVersion: 1,
+        schemaVersion: 2,
         events: [],
         measures: [],
         archive: [],
         audit: [],
         subscriptions: [],
         ledger: [],
+        watcher: { version: 1, sources: {}, proposals: [] },
       },
+    });
+  });
+
+  it('upgrades a version-1 store: its items and ledger kept, an empty watcher state added', () => {
+    const v1 = {
+      schemaVersion: 1,
+      events: [],
+      measures: [],
+      archive: [],
+      audit: [],
+      subscriptions: [],
+      ledger: [],
+    };
+    const result = migrate(v1);
+    expect(result).toEqual({
+      kind: 'ok',
+      fromVersion: 1,
+      doc: { ...v1, schemaVersion: 2, watcher: { version: 1, sources: {}, proposals: [] } },
     });
   });
 
@@ -39,7 +58,7 @@ describe('schema migrations', () => {
     const original = JSON.stringify({ events: [sampleEvent], measures: [sampleMeasure] });
     await writeFile(file, original);
     const store = await openStore({ file, seed: () => ({ events: [], measures: [] }), now: clock().now });
-    expect(store.read()).toMatchObject({ schemaVersion: 1, events: [sampleEvent], ledger: [], audit: [] });
+    expect(store.read()).toMatchObject({ schemaVersion: 2, events: [sampleEvent], ledger: [], audit: [] });
     await store.close();
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       schemaVersion: SCHEMA_VERSION,

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type REST, Routes } from 'discord.js';
 import type { Reply } from '../../render/reply.js';
+import { actionRows } from './action-rows.js';
 import { type Embed, renderEmbeds } from './embeds.js';
 
 /** A Discord nonce (at most 25 characters) derived from the ledger key, the same on every retry. */
@@ -39,6 +40,7 @@ export function discordDelivery(rest: REST) {
     const message = (await rest.post(Routes.channelMessages(channelId), {
       body: {
         embeds: withRef(renderEmbeds(reply), ref),
+        components: actionRows(reply),
         allowed_mentions: { parse: [] },
         nonce: nonceOf(key),
         enforce_nonce: true,

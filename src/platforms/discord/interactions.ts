@@ -19,7 +19,9 @@ import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
+import { actionRows } from './action-rows.js';
 import { autocompleteChoices } from './autocomplete.js';
+import { isReplyAction, replyAction } from './button-press.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
 
@@ -44,7 +46,7 @@ export function messageBody(reply: Reply) {
   return {
     // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
     embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
-    components: nextPageRow(reply).map((row) => ({ toJSON: () => row })),
+    components: [...nextPageRow(reply), ...actionRows(reply)].map((row) => ({ toJSON: () => row })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
@@ -156,6 +158,7 @@ export function interactionHandler(bot: Bot, log: Logger) {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
       if (i.isButton() && i.customId.startsWith(NEXT_PAGE_ID)) return await nextPage(bot, i, log);
+      if (i.isButton() && isReplyAction(i)) return await replyAction(bot, i, log);
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
       await chatInput(bot, i, log, cache);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { escapeControls } from '../../domain/control-chars.js';
-import type { Reply, Section } from '../../render/reply.js';
+import type { Reply, ReplyAction, Section } from '../../render/reply.js';
 import { renderText } from '../../render/text.js';
 import { escapeSlack, mrkdwn } from './mrkdwn.js';
 
@@ -58,6 +58,24 @@ function sectionBlocks(s: Section): Block[] {
   return blocks;
 }
 
+/** Prefix of the action_id of a reply's buttons; the button's value is the command it runs. */
+export const REPLY_ACTION_PREFIX = 'trade_action:';
+
+/** A reply's actions as one actions block of buttons (Slack allows 25; a reply has a few). */
+function actionsBlock(actions: readonly ReplyAction[]): Block {
+  return {
+    type: 'actions',
+    block_id: 'trade_actions',
+    elements: actions.slice(0, 25).map((a) => ({
+      type: 'button',
+      action_id: `${REPLY_ACTION_PREFIX}${a.id}`.slice(0, 255),
+      text: { type: 'plain_text', text: clip(escapeControls(a.label), 75) },
+      value: a.value.slice(0, 2000),
+      ...(a.style ? { style: a.style } : {}),
+    })),
+  };
+}
+
 /**
  * A reply as Block Kit, always within Slack's limits: long lists are packed into sections, and past
  * 50 blocks the rest is summarized as "and N more" instead of being refused by Slack.
@@ -90,6 +108,7 @@ export function renderBlocks(reply: Reply): SlackMessage {
         },
       ],
     });
+  if (reply.actions?.length) foot.push(actionsBlock(reply.actions));
   const room = SLACK_LIMITS.blocks - head.length - foot.length;
   let blocks = [...head, ...body, ...foot];
   if (body.length > room) {

@@ -11,10 +11,11 @@ import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { within } from '../quick-answer.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
-import { NEXT_PAGE_ACTION } from './block-kit.js';
+import { NEXT_PAGE_ACTION, REPLY_ACTION_PREFIX } from './block-kit.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { nextPageHandler } from './next-page-action.js';
+import { replyActionHandler } from './reply-actions.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
@@ -107,6 +108,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       .catch((err) => log.warn('could not confirm the new event', err));
   });
   app.action<BlockAction<ButtonAction>>(NEXT_PAGE_ACTION, nextPageHandler(bot, log, isEditor));
+  app.action(new RegExp(`^${REPLY_ACTION_PREFIX}`), replyActionHandler(bot, log, isEditor));
   app.error(async (err) => log.error('slack handler failed', err));
 
   const post = slackDelivery(app.client, {

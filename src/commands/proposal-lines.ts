@@ -1,0 +1,56 @@
+import { type Field, link, type Reply, type ReplyAction, type Rich, time } from '../render/reply.js';
+import { describeChanges, type Proposal } from '../sources/proposal.js';
+import { cleanText } from '../sources/sanitize.js';
+
+/** The commands a proposal's buttons run: accept and reject, as an editor would type them. */
+export const proposalActions = (p: Proposal): ReplyAction[] => [
+  { id: 'accept', label: 'Accept', value: `accept ${p.id}`, style: 'primary' },
+  { id: 'reject', label: 'Reject', value: `reject ${p.id}`, style: 'danger' },
+];
+
+/** What accepting would do, one line per suggested item. */
+export function suggestionLines(p: Proposal): Rich[] {
+  return p.items.map((s) => [
+    `${p.kind === 'edit' ? 'updates' : 'adds'} ${s.kind} “${cleanText(s.title, 120)}” on ${s.date ?? 'a date you give (start:)'}`,
+    s.date ? ` (${s.dateBasis})` : '',
+  ]);
+}
+
+/** One proposal's facts: document, dates, the rule that matched, its link. */
+export function proposalFields(p: Proposal): Field[] {
+  const d = p.document;
+  const f: Field[] = [];
+  if (d.agencies.length) f.push({ label: 'Agencies', value: [d.agencies.map((a) => a.name).join(', ')] });
+  if (d.type || d.documentNumber)
+    f.push({
+      label: 'Document',
+      value: [[d.type, d.documentNumber && `FR ${d.documentNumber}`].filter(Boolean).join(' · ')],
+    });
+  if (d.publicationDate) f.push({ label: 'Published', value: [d.publicationDate] });
+  if (d.effectiveDate) f.push({ label: 'Effective', value: [d.effectiveDate] });
+  if (d.commentsCloseOn) f.push({ label: 'Comments close', value: [d.commentsCloseOn] });
+  f.push({ label: 'Why', value: [p.matchedRule] });
+  if (p.changes.length) f.push({ label: 'Changed', value: [describeChanges(p.changes)] });
+  if (d.link) f.push({ label: 'Link', value: [link(d.link, d.link)] });
+  return f;
+}
+
+/** A proposal as posted to a `proposals:yes` channel, with Accept / Reject buttons. */
+export function proposalReply(p: Proposal): Reply {
+  return {
+    title: `${p.kind === 'edit' ? 'Proposed change' : 'Proposed'}: ${cleanText(p.document.title, 140)}`,
+    intro: [
+      `From source ${p.sourceId}, found `,
+      time(Date.parse(p.createdAt), 'datetime'),
+      `. Proposal ${p.id}.`,
+    ],
+    sections: [
+      { fields: proposalFields(p) },
+      ...(p.document.summary ? [{ lines: [[cleanText(p.document.summary, 600)]] }] : []),
+      { heading: 'Accepting it', lines: suggestionLines(p) },
+    ],
+    context: [[`Editors: /trade accept ${p.id} [field:value …] or /trade reject ${p.id} [reason:…]`]],
+    visibility: 'public',
+    actions: proposalActions(p),
+  };
+}
