@@ -1,5 +1,6 @@
 import type { CommandDef } from '../src/commands/define.js';
 import add from './add.js';
+import addMeasure from './add-measure.js';
 import brief from './brief.js';
 import countdown from './countdown.js';
 import deadlines from './deadlines.js';
@@ -28,6 +29,7 @@ export const allCommands = [
   subscriptions,
   schedule,
   add,
+  addMeasure,
   edit,
   remove,
   restore,
