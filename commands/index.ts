@@ -10,6 +10,7 @@ import events from './events.js';
 import help from './help.js';
 import remove from './remove.js';
 import restore from './restore.js';
+import review from './review.js';
 import schedule from './schedule.js';
 import subscribe from './subscribe.js';
 import subscriptions from './subscriptions.js';
@@ -33,5 +34,6 @@ export const allCommands = [
   edit,
   remove,
   restore,
+  review,
   help,
 ] as unknown as readonly CommandDef[];

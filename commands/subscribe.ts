@@ -18,6 +18,7 @@ export default defineCommand({
     kinds: kinds('Only these kinds of item (default: all)'),
     weekdays: bool({ description: 'Digest on weekdays only' }),
     weekly: bool({ description: 'Also a week-ahead outlook on Mondays' }),
+    review: bool({ description: 'Editors: the digest lists items whose date passed with no outcome' }),
   },
   access: 'everyone',
   mutates: true,
@@ -38,6 +39,7 @@ export default defineCommand({
       kinds: o.kinds ?? current?.kinds,
       weekdaysOnly: o.weekdays ?? current?.weekdaysOnly,
       weeklyOutlook: o.weekly ?? current?.weeklyOutlook,
+      review: o.review ?? current?.review,
       createdAt: current?.createdAt ?? new Date(now).toISOString(),
       createdBy: current?.createdBy ?? `${ctx.actor.platform}:${ctx.actor.id}`,
     });

@@ -27,5 +27,6 @@ export function subscriptionFields(sub: Subscription, nowMs: number): Field[] {
     { label: 'Reminders', value: [`${leadText(sub.leadMinutes)} before each item`] },
     { label: 'Countries', value: [sub.countries.length ? sub.countries.join(', ') : 'all'] },
     { label: 'Kinds', value: [sub.kinds.length ? sub.kinds.join(', ') : 'all'] },
+    ...(sub.review ? [{ label: 'Review queue', value: ['in the digest'] }] : []),
   ];
 }
