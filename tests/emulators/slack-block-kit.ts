@@ -8,6 +8,9 @@ export const SLACK_LIMITS = {
   contextElements: 10,
   actionsElements: 25,
   blockId: 255,
+  actionId: 255,
+  buttonText: 75,
+  buttonValue: 2000,
   text: 40_000,
 } as const;
 
@@ -64,6 +67,28 @@ function elementsProblems(block: Obj, max: number, pointer: string): string[] {
   return block.elements.length > max ? [tooMany(max, `${pointer}/elements`)] : [];
 }
 
+/** A button's limits: plain_text text up to 75, value up to 2000, an action_id up to 255 unique in its block. */
+function buttonProblems(block: Obj, pointer: string): string[] {
+  const out: string[] = [];
+  const seen = new Set<unknown>();
+  (Array.isArray(block.elements) ? block.elements : []).forEach((el: unknown, i) => {
+    const p = `${pointer}/elements/${i}`;
+    if (!isObj(el) || el.type !== 'button') return;
+    const text = el.text;
+    if (!isObj(text) || text.type !== 'plain_text')
+      out.push(`[ERROR] must be a plain_text text object ${at(`${p}/text`)}`);
+    else out.push(...textProblems(text, SLACK_LIMITS.buttonText, `${p}/text`));
+    if (typeof el.value === 'string' && el.value.length > SLACK_LIMITS.buttonValue)
+      out.push(tooLong(SLACK_LIMITS.buttonValue, `${p}/value`));
+    if (typeof el.action_id === 'string' && el.action_id.length > SLACK_LIMITS.actionId)
+      out.push(tooLong(SLACK_LIMITS.actionId, `${p}/action_id`));
+    if (el.action_id !== undefined && seen.has(el.action_id))
+      out.push(`[ERROR] action_id already exists in this block ${at(`${p}/action_id`)}`);
+    seen.add(el.action_id);
+  });
+  return out;
+}
+
 function blockProblems(block: unknown, pointer: string): string[] {
   if (!isObj(block) || typeof block.type !== 'string')
     return [`[ERROR] must provide a block type ${at(pointer)}`];
@@ -74,7 +99,11 @@ function blockProblems(block: unknown, pointer: string): string[] {
   if (block.type === 'section') out.push(...sectionProblems(block, pointer));
   if (block.type === 'header') out.push(...headerProblems(block, pointer));
   if (block.type === 'context') out.push(...elementsProblems(block, SLACK_LIMITS.contextElements, pointer));
-  if (block.type === 'actions') out.push(...elementsProblems(block, SLACK_LIMITS.actionsElements, pointer));
+  if (block.type === 'actions')
+    out.push(
+      ...elementsProblems(block, SLACK_LIMITS.actionsElements, pointer),
+      ...buttonProblems(block, pointer),
+    );
   return out;
 }
 
@@ -83,8 +112,13 @@ export function blocksProblems(blocks: unknown): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return [`[ERROR] must be an array ${at('/blocks')}`];
   const out = blocks.length > SLACK_LIMITS.blocks ? [tooMany(SLACK_LIMITS.blocks, '/blocks')] : [];
+  const ids = new Set<unknown>();
   blocks.forEach((block, i) => {
     out.push(...blockProblems(block, `/blocks/${i}`));
+    const id = isObj(block) ? block.block_id : undefined;
+    if (id !== undefined && ids.has(id))
+      out.push(`[ERROR] block_id already exists ${at(`/blocks/${i}/block_id`)}`);
+    ids.add(id);
   });
   return out;
 }

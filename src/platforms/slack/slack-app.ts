@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
 import { guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
+import { OUTCOME_ACTION_ID, outcomeActionHandler } from './outcome-action.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
@@ -90,6 +91,10 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       .postEphemeral({ channel: view.private_metadata, user: userId, text: escapeSlack(result.reply.title) })
       .catch((err) => log.warn('could not confirm the new event', err));
   });
+  app.action(
+    { type: 'block_actions', action_id: OUTCOME_ACTION_ID },
+    outcomeActionHandler(bot, log, isEditor),
+  );
   app.error(async (err) => log.error('slack handler failed', err));
 
   const post = slackDelivery(app.client, {
