@@ -1,12 +1,21 @@
 import { defineCommand } from '../src/commands/define.js';
 import { itemCountdown, itemFlags, venueAndReaderTime, whenSpan } from '../src/commands/item-lines.js';
+import { measureReply, measureStatus, whoOnWhom } from '../src/commands/measure-reply.js';
 import { itemRef } from '../src/commands/options.js';
 import { resolveOrReply } from '../src/commands/resolve-reply.js';
 import { measureLine, momentSpan } from '../src/commands/stack-lines.js';
 import { AUTHORITY_LABELS } from '../src/domain/measure.js';
 import { countryName } from '../src/domain/primitives.js';
-import { statusAt } from '../src/domain/timeline-item.js';
-import { type Field, link, type Reply } from '../src/render/reply.js';
+import { itemPending, OUTCOME_PENDING } from '../src/domain/staleness.js';
+import { statusAt, type TimelineItem } from '../src/domain/timeline-item.js';
+import { type Field, link, type Reply, time } from '../src/render/reply.js';
+
+/** The status a reader sees: as recorded, with the note when the date passed and no outcome is recorded. */
+function statusText(item: TimelineItem, now: number): string {
+  if (item.origin.type === 'measure') return measureStatus(item.origin.measure, now);
+  const p = itemPending(item, now);
+  return p ? `${p.status} · ⚠ ${OUTCOME_PENDING}` : statusAt(item, now);
+}
 
 export default defineCommand({
   name: 'event',
@@ -16,6 +25,9 @@ export default defineCommand({
   access: 'everyone',
   examples: ['event paris-talks-2026', 'event beijing summit'],
   run: ({ id }, ctx): Reply => {
+    // A measure's own id opens the measure (its start and end rows have ids of their own).
+    const measure = ctx.timeline().measure(id.trim().toLowerCase());
+    if (measure) return measureReply(measure, ctx.now());
     const found = resolveOrReply(ctx, id);
     if ('reply' in found) return found.reply;
     const { item } = found;
@@ -26,7 +38,7 @@ export default defineCommand({
       : venueAndReaderTime(item.startMs, item.zone);
     const fields: Field[] = [
       { label: 'When', value: [...when, ` · ${itemCountdown(item, now)}`] },
-      { label: 'Status', value: [statusAt(item, now)] },
+      { label: 'Status', value: [statusText(item, now)] },
       { label: 'Kind', value: [item.kind] },
       { label: 'Countries', value: [item.countries.map(countryName).join(', ')] },
       { label: 'Confidence', value: [item.confidence] },
@@ -41,7 +53,8 @@ export default defineCommand({
       summary = e.summary;
     } else {
       const m = item.origin.measure;
-      fields.push({ label: 'Measure', value: measureLine(m) });
+      fields.push({ label: 'Measure', value: measureLine(m, now) });
+      fields.push({ label: 'Imposed by', value: [whoOnWhom(m)] });
       fields.push({ label: 'Authority', value: [AUTHORITY_LABELS[m.authority]] });
       if (m.from) fields.push({ label: 'In force from', value: [momentSpan(m.from)] });
       if (m.until) fields.push({ label: 'Until', value: [momentSpan(m.until)] });

@@ -1,6 +1,7 @@
 import type { CommandDef } from '../src/commands/define.js';
 import accept from './accept.js';
 import add from './add.js';
+import addMeasure from './add-measure.js';
 import brief from './brief.js';
 import countdown from './countdown.js';
 import deadlines from './deadlines.js';
@@ -12,6 +13,7 @@ import proposals from './proposals.js';
 import reject from './reject.js';
 import remove from './remove.js';
 import restore from './restore.js';
+import review from './review.js';
 import schedule from './schedule.js';
 import sources from './sources.js';
 import subscribe from './subscribe.js';
@@ -32,6 +34,7 @@ export const allCommands = [
   subscriptions,
   schedule,
   add,
+  addMeasure,
   edit,
   remove,
   restore,
@@ -39,5 +42,6 @@ export const allCommands = [
   proposals,
   accept,
   reject,
+  review,
   help,
 ] as unknown as readonly CommandDef[];

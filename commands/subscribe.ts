@@ -21,6 +21,7 @@ export default defineCommand({
     proposals: bool({
       description: 'Also post new proposals from the official sources, with Accept / Reject',
     }),
+    review: bool({ description: 'Editors: the digest lists items whose date passed with no outcome' }),
   },
   access: 'everyone',
   mutates: true,
@@ -42,6 +43,7 @@ export default defineCommand({
       weekdaysOnly: o.weekdays ?? current?.weekdaysOnly,
       weeklyOutlook: o.weekly ?? current?.weeklyOutlook,
       proposals: o.proposals ?? current?.proposals,
+      review: o.review ?? current?.review,
       createdAt: current?.createdAt ?? new Date(now).toISOString(),
       createdBy: current?.createdBy ?? `${ctx.actor.platform}:${ctx.actor.id}`,
     });

@@ -29,14 +29,14 @@ export default defineCommand({
     const stack = on?.date ? stackOnDay(measures, code2, on.date, at) : stackFor(measures, code2, at);
     const sections: Section[] = [...stack.byAuthority].map(([authority, list]) => ({
       heading: AUTHORITY_LABELS[authority],
-      lines: list.slice(0, PER_SECTION).map(measureLine),
+      lines: list.slice(0, PER_SECTION).map((m) => measureLine(m, ctx.now())),
       more: Math.max(0, list.length - PER_SECTION),
     }));
     if (sections.length === 0)
       sections.push({ lines: [[`No measure on goods from ${countryInSentence(code2)} is in force.`]] });
     return {
       title: stackTitle(stack),
-      intro: [...stackHeadline(stack), ' · as of ', time(at, on?.allDay ? 'date' : 'datetime')],
+      intro: [...stackHeadline(stack, ctx.now()), ' · as of ', time(at, on?.allDay ? 'date' : 'datetime')],
       sections,
       context: [
         [

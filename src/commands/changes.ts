@@ -1,3 +1,4 @@
+import { itemPending, OUTCOME_PENDING } from '../domain/staleness.js';
 import { code, type Rich, strong } from '../render/reply.js';
 import type { AuditEntry } from '../store/schema.js';
 import type { CommandContext } from './context.js';
@@ -49,7 +50,14 @@ export function auditSince(entries: readonly AuditEntry[], sinceMs: number, unti
 export function recentChanges(ctx: CommandContext, sinceMs: number, untilMs: number, limit: number) {
   const lines: Rich[] = auditSince(ctx.store.read().audit, sinceMs, untilMs).map(auditLine);
   for (const it of ctx.timeline().before(untilMs, sinceMs + 1))
-    lines.push(['happened: ', strong(it.title), ' (', whenSpan(it), ') ', code(it.id)]);
+    lines.push([
+      itemPending(it, untilMs) ? `⚠ ${OUTCOME_PENDING}: ` : 'happened: ',
+      strong(it.title),
+      ' (',
+      whenSpan(it),
+      ') ',
+      code(it.id),
+    ]);
   if (lines.length === 0) lines.push(['No changes and nothing came due.']);
   return { lines: lines.slice(0, limit), more: Math.max(0, lines.length - limit) };
 }

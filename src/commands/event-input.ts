@@ -53,6 +53,13 @@ export function slugify(title: string): string {
 
 const OPTION_OF: Record<string, string> = { sources: 'source', start: 'start', end: 'end' };
 
+/** A schema issue as a sentence naming the option: one of a list spells out the valid values. */
+export function issueText(name: string, issue: z.core.$ZodIssue): string {
+  if (issue.code === 'invalid_value')
+    return `\`${name}\` must be one of ${issue.values.map((v) => `\`${String(v)}\``).join(', ')}`;
+  return `\`${name}\` ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}`;
+}
+
 /** Validates a candidate event with the stored schema; a failure names the option to fix. */
 export function checkEvent(
   candidate: unknown,
@@ -71,5 +78,5 @@ export function checkEvent(
   const issue = r.error.issues[0] as z.core.$ZodIssue;
   const top = String(issue.path[0] ?? '');
   const name = OPTION_OF[top] ?? top;
-  return { ok: false, error: `\`${name}\` ${issue.message.replace(/^Invalid input: /, 'is invalid: ')}` };
+  return { ok: false, error: issueText(name, issue) };
 }

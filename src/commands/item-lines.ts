@@ -1,4 +1,5 @@
 import { countdown } from '../domain/countdown.js';
+import { itemPending, OUTCOME_PENDING } from '../domain/staleness.js';
 import { formatInstant, localDate } from '../domain/time.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import { code, day, type Rich, type Span, strong, time } from '../render/reply.js';
@@ -54,7 +55,8 @@ const STATUS_NOTE: Partial<Record<string, string>> = {
 /** Notes a reader must not miss: status changes and weak sourcing. */
 export function itemFlags(item: TimelineItem, nowMs: number): string[] {
   const flags: string[] = [];
-  const note = STATUS_NOTE[statusAt(item, nowMs)];
+  // A date that passed with no outcome recorded is said so, never shown as if it went as planned.
+  const note = itemPending(item, nowMs) ? `⚠ ${OUTCOME_PENDING}` : STATUS_NOTE[statusAt(item, nowMs)];
   if (note) flags.push(note);
   if (item.confidence === 'unverified') flags.push('⚠ unverified');
   else if (item.confidence === 'reported') flags.push('reported');

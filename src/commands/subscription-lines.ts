@@ -30,5 +30,6 @@ export function subscriptionFields(sub: Subscription, nowMs: number): Field[] {
     ...(sub.proposals
       ? [{ label: 'Proposals', value: ['each new one from the official sources is posted here'] }]
       : []),
+    ...(sub.review ? [{ label: 'Review queue', value: ['in the digest'] }] : []),
   ];
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Confidence, CountryCode, Moment, Slug, Source } from './primitives.js';
+import { Confidence, CountryCode, Instant, Moment, Slug, Source } from './primitives.js';
 
 export const EVENT_KINDS = [
   'meeting',
@@ -43,5 +43,7 @@ export const TradeEvent = z.strictObject({
   tags: z.array(z.string().min(1).max(40)).default([]),
   sources: z.array(Source).min(1),
   confidence: Confidence,
+  /** When an editor recorded, after its date, that the outcome is unknown: the item then leaves the review queue. */
+  reviewedAt: Instant.optional(),
 });
 export type TradeEvent = z.infer<typeof TradeEvent>;

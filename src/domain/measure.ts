@@ -34,6 +34,11 @@ export const MEASURE_STATUSES = [
 export const MeasureStatus = z.enum(MEASURE_STATUSES);
 export type MeasureStatus = z.infer<typeof MeasureStatus>;
 
+/** A Harmonized Tariff Schedule heading: 4 digits, optionally .2, .2.2 or .2.2.2 more. */
+export const HtsCode = z
+  .string()
+  .regex(/^\d{4}(\.\d{2}){0,3}$/, 'must be HTS headings such as 8703, 8541.40 or 7208.10.15');
+
 /** Ad valorem percent, or text where the duty is not a simple percentage (fees, licensing). */
 export const Rate = z.union([
   z.strictObject({ percent: z.number().min(0).max(1000) }),
@@ -55,6 +60,8 @@ export const TariffMeasure = z.strictObject({
   rate: Rate,
   coverage: z.enum(['all-goods', 'some-goods']),
   scope: z.string().max(1000),
+  /** HTS headings the measure covers, where known (8703, 8541.40, 7208.10.15). */
+  hts: z.array(HtsCode).max(200).optional(),
   from: Moment.optional(),
   until: Moment.optional(),
   status: MeasureStatus,

@@ -25,6 +25,8 @@ export const Subscription = z.strictObject({
   timeZone: TimeZone.default('UTC'),
   weekdaysOnly: z.boolean().default(false),
   weeklyOutlook: z.boolean().default(false),
+  /** Editors' channels: the digest also lists items whose date passed with no outcome recorded. */
+  review: z.boolean().optional(),
   /** Reminder lead times in minutes before the item. */
   leadMinutes: z
     .array(

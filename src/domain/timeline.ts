@@ -101,6 +101,7 @@ export class Timeline {
   readonly measures: readonly TariffMeasure[];
   readonly unplaced: readonly Unplaced[];
   private readonly byId = new Map<string, TimelineItem>();
+  private readonly measureById = new Map<string, TariffMeasure>();
   private readonly texts = new Map<TimelineItem, string>();
   private readonly longest: number;
 
@@ -133,6 +134,7 @@ export class Timeline {
     items.sort((a, b) => a.startMs - b.startMs || a.id.localeCompare(b.id));
     this.items = items;
     this.measures = placedMeasures.length === measures.length ? measures : placedMeasures;
+    for (const m of placedMeasures) this.measureById.set(m.id, m);
     this.unplaced = unplaced;
     let longest = 0;
     for (const it of items) {
@@ -145,6 +147,11 @@ export class Timeline {
   /** The row with exactly this id. */
   get(id: string): TimelineItem | undefined {
     return this.byId.get(id);
+  }
+
+  /** The placed measure with exactly this id (a measure may have no dated row at all). */
+  measure(id: string): TariffMeasure | undefined {
+    return this.measureById.get(id);
   }
 
   private text(item: TimelineItem): string {

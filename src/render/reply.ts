@@ -31,6 +31,16 @@ export interface Section {
   readonly fields?: readonly Field[];
   /** Items left out for length: rendered as "and N more". */
   readonly more?: number;
+  /** Buttons under this section (Slack buttons, Discord button components); text answers leave them out. */
+  readonly actions?: readonly ReplyButton[];
+}
+
+/** A button: `action` names what pressing it does, `value` what it acts on; handled as the person who presses. */
+export interface ReplyButton {
+  readonly action: string;
+  readonly label: string;
+  /** At most 90 characters, so it fits Discord's 100-character custom_id with the action's name. */
+  readonly value: string;
 }
 
 /** A follow-up the reader can ask for with one click (Slack and Discord render a button): the command that shows it. */

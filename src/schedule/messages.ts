@@ -2,8 +2,10 @@ import { briefReply } from '../commands/brief-reply.js';
 import type { CommandContext } from '../commands/context.js';
 import { itemFlags, itemLine, whenSpan } from '../commands/item-lines.js';
 import { proposalReply } from '../commands/proposal-lines.js';
+import { withReviewQueue } from '../commands/review-digest.js';
 import { countdown } from '../domain/countdown.js';
 import { code, link, type Reply, type Rich } from '../render/reply.js';
+import { findSubscription } from '../store/subscriptions.js';
 import type { Occurrence } from './occurrence.js';
 
 const DAY = 86_400_000;
@@ -48,7 +50,8 @@ export function occurrenceReply(
 ): Reply | undefined {
   const now = ctx.now();
   if (occ.kind === 'digest') {
-    const r = briefReply(ctx, lastDigestMs, 'Daily trade digest');
+    const brief = briefReply(ctx, lastDigestMs, 'Daily trade digest');
+    const r = findSubscription(ctx.store, occ.channel)?.review ? withReviewQueue(brief, ctx) : brief;
     return { ...r, context: [...(r.context ?? []), ...lateNote(occ, now, late)] };
   }
   if (occ.kind === 'weekly') {

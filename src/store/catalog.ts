@@ -1,4 +1,5 @@
 import type { TradeEvent } from '../domain/event.js';
+import type { TariffMeasure } from '../domain/measure.js';
 import type { AuditEntry, StoreData, StoredItem } from './schema.js';
 import type { Store } from './store.js';
 
@@ -86,5 +87,43 @@ export function restoreItem(store: Store, id: string, actor: string, at: string)
     else d.measures.push(entry.item);
     audit(d, { at, actor, action: 'restore', type: entry.type, id, after: entry.item });
     return entry;
+  });
+}
+
+/** Adds a validated measure and records who added it; ids are picked or refused as for `addEvent`. */
+export function addMeasure(
+  store: Store,
+  measure: TariffMeasure,
+  actor: string,
+  at: string,
+  pickId = false,
+): Promise<TariffMeasure> {
+  return store.update((d) => {
+    const added = pickId ? { ...measure, id: freeId(d, measure.id) } : measure;
+    if (idTaken(d, added.id)) throw new CatalogError(`An item with id \`${added.id}\` already exists.`);
+    d.measures.push(added);
+    audit(d, { at, actor, action: 'add', type: 'measure', id: added.id, after: added });
+    return added;
+  });
+}
+
+/** Replaces `current` (the measure as the editor saw it) with `next`; refused as `replaceEvent` is. */
+export function replaceMeasure(
+  store: Store,
+  current: TariffMeasure,
+  next: TariffMeasure,
+  actor: string,
+  at: string,
+) {
+  return store.update((d) => {
+    const i = d.measures.findIndex((m) => m.id === current.id);
+    if (i < 0) throw new CatalogError(`No measure has id \`${current.id}\`.`);
+    if (d.measures[i] !== current)
+      throw new CatalogError(
+        `\`${current.id}\` was changed by someone else a moment ago; run the edit again.`,
+      );
+    d.measures[i] = next;
+    audit(d, { at, actor, action: 'edit', type: 'measure', id: current.id, before: current, after: next });
+    return { before: current, after: next };
   });
 }

@@ -40,7 +40,7 @@ describe('replies to mistakes', () => {
     ],
     ['add title:"Talks" start:2026-12-03 source:notaurl', /`source`/],
     ['add title:"Talks"', /needs `start`, `source`/],
-    ['edit no-such-event status:held', /No event has id `no-such-event`/],
+    ['edit no-such-event status:held', /No event or measure has id `no-such-event`/],
     ['edit paris-talks-2026 status:maybe', /`status` must be one of/],
     ['remove no-such-thing', /No event or measure has id `no-such-thing`/],
     ['restore paris-talks-2026', /Nothing with id `paris-talks-2026` is in the archive/],

@@ -83,11 +83,15 @@ function buttonProblems(button: Obj, pointer: string): string[] {
 function actionsProblems(block: Obj, pointer: string): string[] {
   const out = elementsProblems(block, SLACK_LIMITS.actionsElements, pointer);
   if (!Array.isArray(block.elements)) return out;
+  const seen = new Set<unknown>();
   block.elements.forEach((element, i) => {
     const where = `${pointer}/elements/${i}`;
     if (!isObj(element) || typeof element.type !== 'string')
       out.push(`[ERROR] must provide an element type ${at(where)}`);
     else if (element.type === 'button') out.push(...buttonProblems(element, where));
+    if (isObj(element) && element.action_id !== undefined && seen.has(element.action_id))
+      out.push(`[ERROR] action_id already exists in this block ${at(`${where}/action_id`)}`);
+    if (isObj(element)) seen.add(element.action_id);
   });
   return out;
 }
@@ -112,8 +116,13 @@ export function blocksProblems(blocks: unknown): string[] {
   if (blocks === undefined) return [];
   if (!Array.isArray(blocks)) return [`[ERROR] must be an array ${at('/blocks')}`];
   const out = blocks.length > SLACK_LIMITS.blocks ? [tooMany(SLACK_LIMITS.blocks, '/blocks')] : [];
+  const ids = new Set<unknown>();
   blocks.forEach((block, i) => {
     out.push(...blockProblems(block, `/blocks/${i}`));
+    const id = isObj(block) ? block.block_id : undefined;
+    if (id !== undefined && ids.has(id))
+      out.push(`[ERROR] block_id already exists ${at(`/blocks/${i}/block_id`)}`);
+    ids.add(id);
   });
   return out;
 }

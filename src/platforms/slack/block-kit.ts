@@ -1,5 +1,5 @@
 import { escapeControls } from '../../domain/control-chars.js';
-import type { Reply, ReplyAction, Section } from '../../render/reply.js';
+import type { Reply, ReplyAction, ReplyButton, Section } from '../../render/reply.js';
 import { renderText } from '../../render/text.js';
 import { escapeSlack, mrkdwn } from './mrkdwn.js';
 
@@ -55,6 +55,7 @@ function sectionBlocks(s: Section): Block[] {
   for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields)
     blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fields) });
   if (s.more) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `… and ${s.more} more` }] });
+  if (s.actions?.length) blocks.push(buttonsBlock(s.actions));
   return blocks;
 }
 
@@ -72,6 +73,22 @@ function actionsBlock(actions: readonly ReplyAction[]): Block {
       text: { type: 'plain_text', text: clip(escapeControls(a.label), 75) },
       value: a.value.slice(0, 2000),
       ...(a.style ? { style: a.style } : {}),
+    })),
+  };
+}
+
+/** The action_id prefix of our buttons: `trade_<action>_<n>`, unique within the block as Slack requires. */
+export const BUTTON_PREFIX = 'trade_';
+
+/** Buttons as an actions block (at most 25, text clipped to 75, values as given: they are short). */
+function buttonsBlock(buttons: readonly ReplyButton[]): Block {
+  return {
+    type: 'actions',
+    elements: buttons.slice(0, 25).map((b, i) => ({
+      type: 'button',
+      action_id: `${BUTTON_PREFIX}${b.action}_${i}`,
+      text: { type: 'plain_text', text: clip(b.label, 75) },
+      value: b.value,
     })),
   };
 }

@@ -15,6 +15,7 @@ import { NEXT_PAGE_ACTION, REPLY_ACTION_PREFIX } from './block-kit.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { nextPageHandler } from './next-page-action.js';
+import { OUTCOME_ACTION_ID, outcomeActionHandler } from './outcome-action.js';
 import { replyActionHandler } from './reply-actions.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
@@ -109,6 +110,10 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   });
   app.action<BlockAction<ButtonAction>>(NEXT_PAGE_ACTION, nextPageHandler(bot, log, isEditor));
   app.action(new RegExp(`^${REPLY_ACTION_PREFIX}`), replyActionHandler(bot, log, isEditor));
+  app.action(
+    { type: 'block_actions', action_id: OUTCOME_ACTION_ID },
+    outcomeActionHandler(bot, log, isEditor),
+  );
   app.error(async (err) => log.error('slack handler failed', err));
 
   const post = slackDelivery(app.client, {
