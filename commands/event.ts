@@ -8,7 +8,7 @@ import { AUTHORITY_LABELS } from '../src/domain/measure.js';
 import { countryName } from '../src/domain/primitives.js';
 import { itemPending, OUTCOME_PENDING } from '../src/domain/staleness.js';
 import { statusAt, type TimelineItem } from '../src/domain/timeline-item.js';
-import { type Field, link, type Reply, time } from '../src/render/reply.js';
+import { type Field, link, type Reply } from '../src/render/reply.js';
 
 /** The status a reader sees: as recorded, with the note when the date passed and no outcome is recorded. */
 function statusText(item: TimelineItem, now: number): string {
