@@ -53,6 +53,19 @@ function sectionBlocks(s: Section): Block[] {
 }
 
 /**
+ * The reply cut to what can reach the first three non-blank lines of its text rendering: each list holds
+ * at most three entries (every entry is at least one non-blank line), so long replies are not rendered twice.
+ */
+function firstLinesOnly(reply: Reply): Reply {
+  const cut = <T>(list: readonly T[] | undefined) => (list && list.length > 3 ? list.slice(0, 3) : list);
+  return {
+    ...reply,
+    sections: reply.sections.map((s) => ({ ...s, lines: cut(s.lines), fields: cut(s.fields) })),
+    context: cut(reply.context),
+  };
+}
+
+/**
  * A reply as Block Kit, always within Slack's limits: long lists are packed into sections, and past
  * 50 blocks the rest is summarized as "and N more" instead of being refused by Slack.
  */
@@ -79,9 +92,9 @@ export function renderBlocks(reply: Reply): SlackMessage {
     });
     blocks = [...head, ...kept, ...foot];
   }
-  // The notification and screen-reader text: plain, short.
+  // The notification and screen-reader text: plain, short: the first three lines of the text rendering.
   const text = clip(
-    renderText(reply, { zone: 'UTC' }).split('\n').filter(Boolean).slice(0, 3).join(' · '),
+    renderText(firstLinesOnly(reply), { zone: 'UTC' }).split('\n').filter(Boolean).slice(0, 3).join(' · '),
     300,
   );
   return { text: escapeSlack(text), blocks };
