@@ -14,13 +14,21 @@ export function isCountryCode(code: string): boolean {
   }
 }
 
-/** English name of a country code, or the code itself. */
+const countryNames = new Map<string, string>();
+
+/** English name of a country code, or the code itself (answers cached: lists repeat the same countries). */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = regionNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (countryNames.size > 10_000) countryNames.clear();
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 const zoneChecks = new Map<string, boolean>();

@@ -111,10 +111,18 @@ export function startOfDay(date: string, zone: string): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// The last answer per zone: one reply asks for the same instant once per item, in a handful of zones.
+const lastLocalDates = new Map<string, { ms: number; date: string }>();
+
 /** The calendar date (YYYY-MM-DD) in `zone` at instant `ms`. */
 export function localDate(ms: number, zone: string): string {
+  const last = lastLocalDates.get(zone);
+  if (last?.ms === ms) return last.date;
   const w = wallClock(ms, zone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  if (lastLocalDates.size > 1_000) lastLocalDates.clear();
+  lastLocalDates.set(zone, { ms, date });
+  return date;
 }
 
 /** The ISO date `n` calendar days after `date` (negative `n` goes back). */

@@ -6,7 +6,8 @@ const MINUTE = 60_000;
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
   Object.freeze(value);
-  for (const inner of Object.values(value)) deepFreeze(inner);
+  if (Array.isArray(value)) for (const inner of value) deepFreeze(inner);
+  else for (const key in value) deepFreeze(value[key]);
   return value;
 }
 

@@ -53,16 +53,20 @@ function sectionBlocks(s: Section): Block[] {
 }
 
 /**
- * The reply cut to what can reach the first three non-blank lines of its text rendering: each list holds
- * at most three entries (every entry is at least one non-blank line), so long replies are not rendered twice.
+ * The reply cut to what can reach the first three non-blank lines of its text rendering: at most three
+ * sections with something in them, and three entries per list (every entry, and every section with
+ * something in it, is at least one non-blank line), so long replies are not rendered twice.
  */
 function firstLinesOnly(reply: Reply): Reply {
   const cut = <T>(list: readonly T[] | undefined) => (list && list.length > 3 ? list.slice(0, 3) : list);
-  return {
-    ...reply,
-    sections: reply.sections.map((s) => ({ ...s, lines: cut(s.lines), fields: cut(s.fields) })),
-    context: cut(reply.context),
-  };
+  const sections: Section[] = [];
+  let shown = 0;
+  for (const s of reply.sections) {
+    if (shown === 3) break;
+    if (s.heading || s.lines?.length || s.fields?.length || s.more) shown++;
+    sections.push({ ...s, lines: cut(s.lines), fields: cut(s.fields) });
+  }
+  return { ...reply, sections, context: cut(reply.context) };
 }
 
 /**
