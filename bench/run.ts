@@ -3,7 +3,7 @@
  * against the targets, and rewrites BENCHMARKS.md. This is the bench's composition root: it alone reads
  * the system clock (for the date of the run) and the machine description.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { benchDiscord } from './discord.js';
 import { BASELINE_COMMAND, benchDispatch, type DispatchResult } from './dispatch.js';
@@ -15,6 +15,15 @@ import { type BenchSeeds, benchSeeds, PRNG_SEED } from './synthetic.js';
 import { CLOCK_MINUTES_PER_SECOND, commandText, MIX, MIX_CHANNELS, MIX_USERS, PATHS } from './workload.js';
 
 const BENCHMARKS_FILE = new URL('../BENCHMARKS.md', import.meta.url).pathname;
+/** BENCHMARKS.md from this heading on is written by hand (profiles, reasons for a missed target) and kept. */
+const NOTES_HEADING = '## Where the time goes';
+
+/** The hand-written part of BENCHMARKS.md, if any. */
+async function handNotes(): Promise<string> {
+  const old = await readFile(BENCHMARKS_FILE, 'utf8').catch(() => '');
+  const at = old.indexOf(NOTES_HEADING);
+  return at < 0 ? '' : `\n${old.slice(at)}`;
+}
 
 interface Flags {
   readonly quick: boolean;
@@ -436,7 +445,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`\n${md.slice(md.indexOf('## Latest run'))}\n`);
   if (flags.write) {
-    await writeFile(BENCHMARKS_FILE, md);
+    await writeFile(BENCHMARKS_FILE, md + (await handNotes()));
     process.stdout.write(`Wrote ${BENCHMARKS_FILE}\n`);
   } else process.stdout.write('BENCHMARKS.md left unchanged (--no-write).\n');
 }
