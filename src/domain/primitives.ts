@@ -2,16 +2,24 @@ import { z } from 'zod';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
-/** True when `code` is an ISO 3166-1 alpha-2 region (or EU) that Intl knows by name. */
+const countryCodes = new Map<string, boolean>();
+
+/** True when `code` is an ISO 3166-1 alpha-2 region (or EU) that Intl knows by name (answers cached). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    const name = regionNames.of(code);
-    // Unassigned codes come back as themselves; ZZ and the private-use X* codes have placeholder names.
-    return name !== undefined && name !== code && code !== 'ZZ' && !(code.startsWith('X') && code !== 'XK');
-  } catch {
-    return false;
+  let known = countryCodes.get(code);
+  if (known === undefined) {
+    try {
+      const name = regionNames.of(code);
+      // Unassigned codes come back as themselves; ZZ and the private-use X* codes have placeholder names.
+      known =
+        name !== undefined && name !== code && code !== 'ZZ' && !(code.startsWith('X') && code !== 'XK');
+    } catch {
+      known = false;
+    }
+    countryCodes.set(code, known); // at most 26 × 26 codes
   }
+  return known;
 }
 
 const countryNames = new Map<string, string>();

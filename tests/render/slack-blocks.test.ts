@@ -70,6 +70,14 @@ describe('the notification text', () => {
       },
       { title: 'Two-line intro', intro: ['one\ntwo'], sections: [{ heading: 'h' }], visibility: 'public' },
       { title: '', sections: [], context: [['c1'], ['c2'], ['c3'], ['c4']], visibility: 'public' },
+      {
+        title: '',
+        intro: [],
+        sections: [{ heading: 'a', more: 2 }, { fields: [{ label: 'f', value: ['v'] }] }, { heading: 'b' }],
+        context: [['after']],
+        visibility: 'public',
+      },
+      { title: 't', sections: [{ more: 1 }, {}], context: [[''], ['c']], visibility: 'public' },
     ];
     for (const reply of replies) expect(renderBlocks(reply).text).toBe(expected(reply));
   });

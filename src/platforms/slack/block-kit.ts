@@ -53,20 +53,23 @@ function sectionBlocks(s: Section): Block[] {
 }
 
 /**
- * The reply cut to what can reach the first three non-blank lines of its text rendering: at most three
- * sections with something in them, and three entries per list (every entry, and every section with
- * something in it, is at least one non-blank line), so long replies are not rendered twice.
+ * The reply cut to what can reach the first three non-blank lines of its text rendering, so a long reply
+ * is not rendered twice: a heading, a list line, a field and an "and N more" are each at least one
+ * non-blank line, so nothing after the third of them can show (the title, intro and small print may be blank).
  */
 function firstLinesOnly(reply: Reply): Reply {
-  const cut = <T>(list: readonly T[] | undefined) => (list && list.length > 3 ? list.slice(0, 3) : list);
+  let room = 3;
   const sections: Section[] = [];
-  let shown = 0;
   for (const s of reply.sections) {
-    if (shown === 3) break;
-    if (s.heading || s.lines?.length || s.fields?.length || s.more) shown++;
-    sections.push({ ...s, lines: cut(s.lines), fields: cut(s.fields) });
+    if (room <= 0) break;
+    room -= s.heading ? 1 : 0;
+    const lines = s.lines?.slice(0, Math.max(0, room));
+    room -= lines?.length ?? 0;
+    const fields = s.fields?.slice(0, Math.max(0, room));
+    room -= (fields?.length ?? 0) + (s.more ? 1 : 0);
+    sections.push({ ...s, lines, fields });
   }
-  return { ...reply, sections, context: cut(reply.context) };
+  return { ...reply, sections, context: room > 0 ? reply.context : undefined };
 }
 
 /**
