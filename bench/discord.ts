@@ -18,7 +18,15 @@ import { startBenchChild } from './child-process.js';
 import { type BenchEmulator, type CallbackSeen, type EditSeen, startBenchEmulator } from './discord-emu.js';
 import { BENCH_NOW_ISO, type ChildStats, type DiscordKind } from './discord-shared.js';
 import { collectGarbage, msSince, pairedRatio, stats, turnOrder } from './support.js';
-import { type BenchPath, benchRequest, commandText, discordIds, staticReplies } from './workload.js';
+import {
+  type BenchPath,
+  benchRequest,
+  commandText,
+  discordIds,
+  staticReplies,
+  WARMUP_CAP_MS,
+  WARMUP_MIN_REQUESTS,
+} from './workload.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHILD = new URL('./discord-child.ts', import.meta.url).pathname;
@@ -256,7 +264,7 @@ interface LoopResult {
 /** Closed loop: `concurrency` workers each dispatch, await the reply, dispatch again; bounded in time and count. */
 async function closedLoop(
   fire: () => Promise<Outcome>,
-  o: { concurrency: number; ms: number; maxRequests: number; alive: () => boolean },
+  o: { concurrency: number; ms: number; maxRequests: number; alive: () => boolean; minRequests?: number },
 ): Promise<LoopResult> {
   const latencies: number[] = [];
   let failed = 0;
@@ -264,9 +272,12 @@ async function closedLoop(
   let sent = 0;
   const t0 = process.hrtime.bigint();
   const deadline = Date.now() + o.ms;
+  // A warm-up (minRequests set) also lasts until that many were sent, within WARMUP_CAP_MS.
+  const cap = Date.now() + (o.minRequests ? Math.max(o.ms, WARMUP_CAP_MS) : o.ms);
+  const more = () => Date.now() < deadline || sent < (o.minRequests ?? 0);
   await Promise.all(
     Array.from({ length: o.concurrency }, async () => {
-      while (Date.now() < deadline && sent < o.maxRequests && o.alive()) {
+      while (more() && Date.now() < cap && sent < o.maxRequests && o.alive()) {
         sent++;
         const outcome = await fire();
         if (!outcome.ok) {
@@ -304,7 +315,11 @@ async function runTurn(
     };
     const alive = () => !child.exited();
     const bound = { concurrency: o.concurrency, maxRequests: o.maxRequests, alive };
-    const warm = await closedLoop(fire, { ...bound, ms: o.warmupSeconds * 1000 });
+    const warm = await closedLoop(fire, {
+      ...bound,
+      ms: o.warmupSeconds * 1000,
+      minRequests: WARMUP_MIN_REQUESTS,
+    });
     collectGarbage();
     const before = await child.stats();
     const cpu0 = process.cpuUsage();

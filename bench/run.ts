@@ -12,7 +12,16 @@ import { benchSchedule, type ScheduleResult } from './schedule.js';
 import { benchSlack } from './slack.js';
 import { benchStoreWrite, type StoreWriteResult } from './store-write.js';
 import { type BenchSeeds, benchSeeds, PRNG_SEED } from './synthetic.js';
-import { CLOCK_MINUTES_PER_SECOND, commandText, MIX, MIX_CHANNELS, MIX_USERS, PATHS } from './workload.js';
+import {
+  CLOCK_MINUTES_PER_SECOND,
+  commandText,
+  MIX,
+  MIX_CHANNELS,
+  MIX_USERS,
+  PATHS,
+  WARMUP_CAP_MS,
+  WARMUP_MIN_REQUESTS,
+} from './workload.js';
 
 const BENCHMARKS_FILE = new URL('../BENCHMARKS.md', import.meta.url).pathname;
 /** BENCHMARKS.md from this heading on is written by hand (profiles, reasons for a missed target) and kept. */
@@ -282,7 +291,8 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   Kit or embeds, so both send replies of the same size and the ratio measures only our own work (parsing the
   command, the timeline queries, building and rendering the answer). Each app runs in its own child process
   (\`bench/slack-child.ts\`, \`bench/discord-child.ts\` under tsx); this process generates the load: 16 requests
-  in flight (a closed loop), a warm-up (longer before a Slack app's first run, while its JIT tiers up), then a timed
+  in flight (a closed loop), a warm-up (longer before a Slack app's first run, while its JIT tiers up; at least
+  ${count(WARMUP_MIN_REQUESTS)} requests however busy the machine, at most ${WARMUP_CAP_MS / 1000} s), then a timed
   run bounded in time and in count; the apps take turns, bare first in odd rounds and ours first in even ones (a
   Discord bot is started afresh for each turn). Slack HTTP: signed (v0 HMAC) form POSTs to \`/slack/events\` over
   keep-alive connections; Socket Mode: \`slash_commands\` envelopes from the test emulator (one per app), timed

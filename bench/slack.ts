@@ -15,7 +15,16 @@ import { signedFormHeaders } from '../tests/emulators/slack-signing.js';
 import { startBenchChild } from './child-process.js';
 import { BENCH_NOW_ISO, BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
 import { type LatencyStats, msSince, pairedRatio, stats, turnOrder } from './support.js';
-import { type BenchPath, benchRequest, commandText, PATHS, slackIds, staticReplies } from './workload.js';
+import {
+  type BenchPath,
+  benchRequest,
+  commandText,
+  PATHS,
+  slackIds,
+  staticReplies,
+  WARMUP_CAP_MS,
+  WARMUP_MIN_REQUESTS,
+} from './workload.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHILD = new URL('./slack-child.ts', import.meta.url).pathname;
@@ -89,10 +98,12 @@ export interface SlackResult {
 async function closedLoop(app: App, warmupMs: number, o: SlackOptions): Promise<Run> {
   const { fire } = app;
   const warmUntil = Date.now() + warmupMs;
+  const warmCap = Date.now() + Math.max(warmupMs, WARMUP_CAP_MS);
+  const warmed = () => Date.now() >= warmUntil && warm >= WARMUP_MIN_REQUESTS;
   let warm = 0;
   await Promise.all(
     Array.from({ length: o.concurrency }, async () => {
-      while (Date.now() < warmUntil && warm++ < o.maxRequests) await fire().catch(() => false);
+      while (!warmed() && Date.now() < warmCap && warm++ < o.maxRequests) await fire().catch(() => false);
     }),
   );
   const latencies: number[] = [];

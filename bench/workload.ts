@@ -85,6 +85,13 @@ export function pathChecks(
   ];
 }
 
+/**
+ * A warm-up lasts at least this many requests as well as its time (at most WARMUP_CAP_MS), so that on a busy
+ * machine both apps' JIT has seen the same work before the timed part, however few requests a second get through.
+ */
+export const WARMUP_MIN_REQUESTS = 1_000;
+export const WARMUP_CAP_MS = 20_000;
+
 /** The mix's sizes: requests come from this many channels and users. */
 export const MIX_CHANNELS = 300;
 export const MIX_USERS = 1_000;
