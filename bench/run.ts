@@ -309,8 +309,9 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
     by the clock's minute.
   - **mix**: requests from ${MIX_CHANNELS} channels and ${count(MIX_USERS)} users (a fixed-seed hash of the request number picks them),
     the bot's clock moving ${CLOCK_MINUTES_PER_SECOND} minute per real second; commands in these proportions: ${MIX.map(([c, w]) => `\`${commandText(c)}\` ${w}%`).join(', ')}.
-    A channel's answer to a command is reused for the rest of its minute (ReplyCache, 500 entries), as in production.
-  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: after the first request every answer
+    A channel's answer to a command is kept the second time it is asked for in a minute and reused for the rest of that
+    minute (ReplyCache, 500 entries), as in production.
+  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: after the second request every answer
     comes from the reply cache (and, in Socket Mode, its JSON from the ack serializer's per-object cache).
   **req/s** is correct replies over the timed seconds of all an app's turns; p50, p99 and max are over all their
   latencies; **CPU ms/req** is the CPU time of the app's process during the timed runs divided by the requests, a
