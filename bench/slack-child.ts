@@ -76,7 +76,12 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
       },
     };
   }
-  const server = guardedServer(receiver.requestListener, Date.now);
+  const server = guardedServer(receiver.requestListener, {
+    path: '/slack/events',
+    now: Date.now,
+    bodyTimeoutMs: 10_000,
+    log: silentLog,
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
