@@ -74,15 +74,15 @@ describe('scheduler crash safety over a simulated week', () => {
 
       const ticks: Tick[] = [];
       const gaps: string[] = [];
-      /** The simulated minute each process came up at. */
-      const starts: number[] = [];
+      /** The simulated minute each process (by pid) came up at. */
+      const starts = new Map<number, number>();
       let next = WEEK_START;
       let kills = 0;
       let midPostKills = 0;
       const more = () => kills < MIN_KILLS || (kills < MAX_KILLS && Date.now() - started < KILL_BUDGET_MS);
       while (more() && next < WEEK_END) {
         const f = take();
-        starts.push(next);
+        starts.set(f.child.pid as number, next);
         await go(f, next, WEEK_END);
         // Every other kill lands just after a post reached the channel, before the ledger records it.
         const midPost = kills % 2 === 1 && (await postMade(f, 3_000));
@@ -109,7 +109,7 @@ describe('scheduler crash safety over a simulated week', () => {
       }
       const finalEnd = Math.max(next, WEEK_END) + 60 * MIN;
       const final = take();
-      starts.push(next);
+      starts.set(final.child.pid as number, next);
       await go(final, next, finalEnd);
       expect(await final.exited, final.output.stderr).toBe(0);
       ticks.push(...reportedTicks(final).map((at) => ({ at, done: true })));
@@ -150,18 +150,18 @@ describe('scheduler crash safety over a simulated week', () => {
       // A post says it is late when it came due while the bot was down (more than a minute before the process that
       // posted it came up) or when it is a retry; one that came due while the bot ran is on time on the bot's clock,
       // even when a 5-minute step posts it minutes after its time.
-      const cameUp = (atMs: number) => Math.max(...starts.filter((s) => s <= atMs));
+      const cameUp = (p: { pid: number }) => starts.get(p.pid) ?? Number.NaN;
       const lateness = posts.flatMap((p) => {
         const o = wanted.get(p.key);
         if (!o) return [];
         const late = p.postedAtSimMs - o.dueMs;
         const says = p.text.includes('Sent late');
         if (late < 0 || late > graceOf(o)) return [`${p.key} posted ${late / MIN} min after its time`];
-        const shouldSay = o.dueMs < cameUp(p.postedAtSimMs) - MIN || p.attempt > 1;
+        const shouldSay = o.dueMs < cameUp(p) - MIN || p.attempt > 1;
         return says === shouldSay
           ? []
           : [
-              `${p.key} ${late / MIN} min late ${says ? 'says' : 'does not say'} so (attempt ${p.attempt}, due ${iso(o.dueMs)}, posted ${iso(p.postedAtSimMs)}, up ${iso(cameUp(p.postedAtSimMs))})`,
+              `${p.key} ${late / MIN} min late ${says ? 'says' : 'does not say'} so (attempt ${p.attempt}, due ${iso(o.dueMs)}, posted ${iso(p.postedAtSimMs)}, up ${iso(cameUp(p))})`,
             ];
       });
       expect(lateness).toEqual([]);
