@@ -34,7 +34,7 @@ describe('long lists in Discord: pages and a More button, through the real disco
     const button = body.components?.[0]?.components[0];
     expect(button).toMatchObject({
       type: 2,
-      custom_id: 'page:events when:all page:2',
+      custom_id: 'cmd:events when:all page:2',
       label: `More (page 2 of ${pages})`,
     });
     const first = ids(body);
@@ -46,7 +46,7 @@ describe('long lists in Discord: pages and a More button, through the real disco
     const page2 = cb.data as Body;
     expect((page2.flags ?? 0) & 64).toBe(64);
     expect(JSON.stringify(page2.embeds)).toContain(`Page 2 of ${pages}`);
-    expect(page2.components?.[0]?.components[0]?.custom_id).toBe('page:events when:all page:3');
+    expect(page2.components?.[0]?.components[0]?.custom_id).toBe('cmd:events when:all page:3');
     const second = ids(page2);
     expect(second).toHaveLength(15);
     expect(second.filter((x) => first.includes(x))).toEqual([]);
@@ -97,7 +97,7 @@ describe('the Discord emulator checks components as Discord does', () => {
       const { id, token } = r.emu.dispatchInteraction(chatInput('trade', 'deadlines', {}, reader));
       await r.emu.waitForCallback(id, 5000);
       const shown = await r.emu.waitFor(() => r.emu.interactionMessages(token)[0], 5000);
-      expect(() => r.emu.clickButton(shown.id, 'page:remove paris-talks-2026', reader)).toThrow(/no button/);
+      expect(() => r.emu.clickButton(shown.id, 'cmd:remove paris-talks-2026', reader)).toThrow(/no button/);
     } finally {
       await r.close();
     }

@@ -78,7 +78,7 @@ describe('long lists in Slack: pages and a More button, through the real Bolt ap
   it('a button whose value is a change runs nothing', async () => {
     const before = r.t.store.revision;
     const body = blockActionsBody({
-      actionId: 'trade_next_page',
+      actionId: 'trade_cmd_0',
       value: 'remove paris-talks-2026',
       responseUrl: r.emu.responseUrl('more-bad'),
       userId: 'UEDITOR',
