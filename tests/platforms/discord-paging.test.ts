@@ -103,3 +103,27 @@ describe('the Discord emulator checks components as Discord does', () => {
     }
   });
 });
+
+describe('a slow press in Discord', () => {
+  it('is acknowledged without touching the message, then answered privately with the page', async () => {
+    const r = await discordRig('2026-11-09T12:00:00Z', {}, { slowMs: 2000 });
+    try {
+      const { id, token } = r.emu.dispatchInteraction(chatInput('trade', 'events', { when: 'all' }, reader));
+      await r.emu.waitForCallback(id, 5000);
+      const shown = await r.emu.waitFor(
+        () => r.emu.interactionMessages(token).findLast((m) => m.via === 'original' || m.via === 'edit'),
+        8000,
+      );
+      const click = r.emu.clickButton(shown.id, 'cmd:events when:all page:2', reader);
+      expect((await r.emu.waitForCallback(click.id, 5000)).type).toBe(6);
+      const answer = await r.emu.waitFor(() => r.emu.interactionMessages(click.token).at(-1), 8000);
+      expect(answer.via).toBe('followUp');
+      const body = answer.body as Body;
+      expect((body.flags ?? 0) & 64).toBe(64);
+      expect(JSON.stringify(body.embeds)).toMatch(/Page 2 of \d+/);
+      expect(r.emu.problems).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  }, 30_000);
+});
