@@ -17,7 +17,12 @@ describe('Discord: the review queue with outcome buttons, through the real disco
   afterAll(() => r.close());
 
   /** `/trade review` as the editor: the message their client shows, with its buttons. */
-  async function review(): Promise<{ messageId: string; body: Body }> {
+  async function review(): Promise<{
+    messageId: string;
+    body: Body;
+    id: string;
+    row?: { components: Button[] };
+  }> {
     const { id: interaction, token } = r.emu.dispatchInteraction(chatInput('trade', 'review', {}, editor));
     await r.emu.waitForCallback(interaction, 5000);
     const shown = await r.emu.waitFor(
