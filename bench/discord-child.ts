@@ -1,11 +1,13 @@
 /**
  * Child process of the Discord bench: one discord.js bot under load, in its own process so the load generator
  * (the emulator, in the parent) does not share its event loop. Started by bench/discord.ts as
- *   node --import tsx bench/discord-child.ts <bare|ours> <emulator REST url> <bot token>
- * - bare: a plain discord.js Client (intents: Guilds) that replies { content: 'ok' } to every chat-input
- *   interaction;
+ *   node --import tsx bench/discord-child.ts <bare|ours> <miss|mix|hit> <emulator REST url> <bot token>
+ * - bare: a discord.js Client with our client options (intents: Guilds, no mentions) that replies to every
+ *   chat-input interaction with a static reply: our answer to that command, rendered once at start-up as our
+ *   message body (bench/workload.ts), so both bots send replies of the same size;
  * - ours: createDiscord over a seeded bot (data/seed.json, a store in a temp folder, a manual clock at
- *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator.
+ *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator; on the miss and mix paths its
+ *   clock moves (movingClock).
  * Talks to its parent over the IPC channel: sends `{ ready: true }` once the gateway said READY, answers
  * `'stats'` with its CPU time and the errors it saw; stops on SIGTERM, when the channel closes (the parent went
  * away), or by itself after 10 minutes (serveBenchChild in bench/child-process.ts).
@@ -13,8 +15,10 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../src/logger.js';
 import { createDiscord } from '../src/platforms/discord/discord-app.js';
+import { messageBody } from '../src/platforms/discord/interactions.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
 import { BENCH_NOW_ISO, type ChildStats, type DiscordKind, READY_TIMEOUT_MS } from './discord-shared.js';
+import { type BenchPath, movingClock, PATHS, staticReplies } from './workload.js';
 
 /** Errors the bot reported (client `error` events, failed handlers), counted and the first few kept. */
 const errors = { count: 0, first: [] as string[] };
@@ -33,12 +37,20 @@ interface Running {
 }
 
 async function startBare(apiUrl: string, token: string): Promise<Running> {
-  const client = new Client({ intents: [GatewayIntentBits.Guilds], rest: { api: apiUrl } });
+  const replies = await staticReplies(BENCH_NOW_ISO);
+  const bodies = new Map([...replies].map(([text, reply]) => [text, messageBody(reply)]));
+  const client = new Client({
+    intents: [GatewayIntentBits.Guilds],
+    rest: { api: apiUrl },
+    allowedMentions: { parse: [] },
+  });
   client.on(Events.Error, (err) => noteError('discord client error', err));
   client.on(Events.InteractionCreate, async (i) => {
     if (!i.isChatInputCommand()) return;
     try {
-      await i.reply({ content: 'ok' });
+      const options = (i.options.data[0]?.options ?? []).map((o) => `${o.name}:${o.value}`);
+      const text = [i.options.getSubcommand(), ...options].join(' ');
+      await i.reply(bodies.get(text) ?? { content: 'unknown bench command' });
     } catch (err) {
       noteError('reply failed', err);
     }
@@ -63,11 +75,17 @@ async function startBare(apiUrl: string, token: string): Promise<Running> {
   return { stop: () => client.destroy() };
 }
 
-function startOurs(apiUrl: string, token: string): Promise<Running> {
+function startOurs(path: BenchPath, apiUrl: string, token: string): Promise<Running> {
   return onSeededBot(BENCH_NOW_ISO, async (bot) => {
     const discord = createDiscord(bot, { token, apiUrl, readyTimeoutMs: READY_TIMEOUT_MS }, countingLog);
     await discord.start();
-    return { stop: () => discord.stop() };
+    const stopClock = movingClock(bot, path);
+    return {
+      stop: () => {
+        stopClock();
+        return discord.stop();
+      },
+    };
   });
 }
 
@@ -80,10 +98,15 @@ function stats(): ChildStats {
 async function main(): Promise<void> {
   if (!process.send)
     throw new Error('discord-child.ts runs as a child of bench/discord.ts (it needs an IPC channel)');
-  const [kind, apiUrl, token] = process.argv.slice(2) as [DiscordKind, string, string];
-  if (!['bare', 'ours'].includes(kind) || !apiUrl?.startsWith('http://127.0.0.1:') || !token)
-    throw new Error('usage: discord-child.ts <bare|ours> http://127.0.0.1:PORT/api <token>');
-  const running = kind === 'bare' ? await startBare(apiUrl, token) : await startOurs(apiUrl, token);
+  const [kind, path, apiUrl, token] = process.argv.slice(2) as [DiscordKind, BenchPath, string, string];
+  if (
+    !['bare', 'ours'].includes(kind) ||
+    !PATHS.includes(path) ||
+    !apiUrl?.startsWith('http://127.0.0.1:') ||
+    !token
+  )
+    throw new Error('usage: discord-child.ts <bare|ours> <miss|mix|hit> http://127.0.0.1:PORT/api <token>');
+  const running = kind === 'bare' ? await startBare(apiUrl, token) : await startOurs(path, apiUrl, token);
   serveBenchChild(running, { ready: true }, (message) =>
     message === 'stats' ? { stats: stats() } : undefined,
   );

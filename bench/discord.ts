@@ -1,7 +1,7 @@
 /**
- * Discord: INTERACTION_CREATE -> reply for `/trade brief` through our bot (createDiscord over a seeded bot),
- * against a bare discord.js client that replies 'ok', both against the same loopback emulator in the same run.
- * Target: our throughput at least 0.85 of the bare client's.
+ * Discord: INTERACTION_CREATE -> reply for /trade commands through our bot (createDiscord over a seeded bot),
+ * against a bare discord.js client that replies with a static reply of the same size, both against the same
+ * loopback emulator in the same run, on one path of bench/workload.ts (miss, mix or hit; targets: pathChecks).
  *
  * The emulator (bench/discord-emu.ts) runs here, in the parent, as the load generator: it sends each interaction
  * over the gateway and times it until the interaction's callback reaches its REST endpoint. Each bot runs in its
@@ -12,29 +12,35 @@
  * noise of a shared machine (see pairedRatio). Every callback must be accepted (Discord refuses one after
  * 3 s, a second one, or an invalid body) and be the right reply; `problems` of the emulator must stay empty.
  */
-import { chatInput } from '../tests/emulators/discord-interactions.js';
+import { chatInput, type InteractionSpec } from '../tests/emulators/discord-interactions.js';
 import type { ProblemRecord } from '../tests/emulators/discord-types.js';
 import { startBenchChild } from './child-process.js';
 import { type BenchEmulator, type CallbackSeen, type EditSeen, startBenchEmulator } from './discord-emu.js';
-import type { ChildStats, DiscordKind } from './discord-shared.js';
+import { BENCH_NOW_ISO, type ChildStats, type DiscordKind } from './discord-shared.js';
 import { collectGarbage, msSince, pairedRatio, stats, turnOrder } from './support.js';
+import {
+  type BenchPath,
+  benchRequest,
+  commandText,
+  discordIds,
+  staticReplies,
+  WARMUP_CAP_MS,
+  WARMUP_MIN_REQUESTS,
+} from './workload.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHILD = new URL('./discord-child.ts', import.meta.url).pathname;
 
-/** Our throughput must be at least this share of the bare client's. */
-export const DISCORD_TARGET_RATIO = 0.85;
 /** An interaction without its reply after this long counts as an error (Discord gives up after 3 s). */
 const REQUEST_TIMEOUT_MS = 5_000;
 const CHILD_START_TIMEOUT_MS = 60_000;
 const CHILD_STOP_TIMEOUT_MS = 10_000;
 /** Discord's own heartbeat interval, rather than the emulator's test default of 1 s. */
 const HEARTBEAT_MS = 41_250;
-/** Text only our brief at 2026-03-12T09:00Z contains (the first reply of each of our turns is checked for it). */
-const BRIEF_MARK = 'Paris talks at OECD headquarters';
 const KINDS = ['bare', 'ours'] as const satisfies readonly DiscordKind[];
 
 export interface DiscordBenchOptions {
+  readonly path: BenchPath;
   /** Length of each timed window (s). */
   readonly seconds: number;
   /** Interactions in flight. */
@@ -71,9 +77,10 @@ export interface DiscordFigures {
 }
 
 export interface DiscordBenchResult {
+  readonly path: BenchPath;
   readonly bare: DiscordFigures;
   readonly ours: DiscordFigures;
-  /** Median over the rounds of ours / bare interactions per second (target >= DISCORD_TARGET_RATIO). */
+  /** Median over the rounds of ours / bare interactions per second (see pathChecks). */
   readonly ratio: number;
   readonly pairRatios: readonly number[];
   /** ours.perSecond / bare.perSecond over all turns pooled, for reference. */
@@ -110,6 +117,8 @@ interface Pending {
   readonly t0: bigint;
   readonly timer: NodeJS.Timeout;
   readonly resolve: (o: Outcome) => void;
+  /** Judges the reply body (the callback's `data`, or an edit's body). */
+  readonly check: (data: unknown) => boolean;
   deferred: boolean;
 }
 
@@ -117,13 +126,11 @@ interface Pending {
 class Inflight {
   private readonly byId = new Map<string, Pending>();
   private readonly deferredByToken = new Map<string, string>();
-  /** Judges a reply body (the callback's `data`, or an edit's body). */
-  check: (data: unknown) => boolean = () => false;
   readonly errors: string[] = [];
 
   constructor(private readonly emu: () => BenchEmulator) {}
 
-  fire(spec: ReturnType<typeof chatInput>): Promise<Outcome> {
+  fire(spec: InteractionSpec, check: (data: unknown) => boolean): Promise<Outcome> {
     return new Promise((resolve) => {
       const t0 = process.hrtime.bigint();
       let id: string;
@@ -139,7 +146,7 @@ class Inflight {
         this.settle(id, false);
         this.note(`no reply within ${REQUEST_TIMEOUT_MS} ms`);
       }, REQUEST_TIMEOUT_MS);
-      this.byId.set(id, { token, t0, timer, resolve, deferred: false });
+      this.byId.set(id, { token, t0, timer, resolve, check, deferred: false });
     });
   }
 
@@ -152,16 +159,17 @@ class Inflight {
       this.deferredByToken.set(seen.token, seen.interactionId);
       return;
     }
-    const good = seen.status === 204 && type === 4 && this.check((seen.body as { data?: unknown }).data);
+    const good = seen.status === 204 && type === 4 && p.check((seen.body as { data?: unknown }).data);
     if (!good) this.note(`callback answered ${seen.status}: ${JSON.stringify(seen.body).slice(0, 200)}`);
     this.settle(seen.interactionId, good);
   };
 
   onEdit = (seen: EditSeen): void => {
     const id = this.deferredByToken.get(seen.token);
-    if (id === undefined) return;
+    const p = id === undefined ? undefined : this.byId.get(id);
+    if (id === undefined || !p) return;
     this.deferredByToken.delete(seen.token);
-    const good = seen.status === 200 && this.check(seen.body);
+    const good = seen.status === 200 && p.check(seen.body);
     if (!good) this.note(`edit answered ${seen.status}: ${JSON.stringify(seen.body).slice(0, 200)}`);
     this.settle(id, good);
   };
@@ -180,20 +188,21 @@ class Inflight {
   }
 }
 
-/** What a bot must answer: 'ok' from the bare client; from ours, embeds titled like its first, checked, brief. */
-function replyCheck(kind: DiscordKind): (data: unknown) => boolean {
-  if (kind === 'bare') return (data) => (data as { content?: unknown } | undefined)?.content === 'ok';
-  let title: string | undefined;
-  return (data) => {
-    const embeds = (data as { embeds?: { title?: string }[] } | undefined)?.embeds;
-    const first = embeds?.[0]?.title;
-    if (first === undefined) return false;
-    if (title === undefined) {
-      if (!JSON.stringify(embeds).includes(BRIEF_MARK)) return false;
-      title = first;
-    }
-    return first === title;
+/** What both bots must answer to a command: embeds titled like our answer to it (`title`). */
+const titled =
+  (title: string) =>
+  (data: unknown): boolean =>
+    (data as { embeds?: { title?: string }[] } | undefined)?.embeds?.[0]?.title === title;
+
+/** Request `i` of `path` as an interaction, with the check of its reply (`titles`: by command text). */
+function interaction(path: BenchPath, i: number, titles: ReadonlyMap<string, string>) {
+  const r = benchRequest(path, i);
+  const { channelId, userId } = discordIds(r);
+  const spec: InteractionSpec = {
+    ...chatInput('trade', r.command.name, r.command.options, { userId }),
+    channelId,
   };
+  return { spec, check: titled(titles.get(commandText(r.command)) ?? '') };
 }
 
 /** A bot in its child process. */
@@ -206,12 +215,12 @@ interface Child {
 type ChildMessage = { ready: true } | { stats: ChildStats };
 
 /** Runs bench/discord-child.ts under tsx, with an IPC channel for its readiness and readings. */
-async function startChild(kind: DiscordKind, emu: BenchEmulator): Promise<Child> {
+async function startChild(kind: DiscordKind, path: BenchPath, emu: BenchEmulator): Promise<Child> {
   // DISCORD_BENCH_CPU_PROF=<folder> profiles the bots (node --cpu-prof), to see where their time goes.
   const child = startBenchChild<ChildMessage>(
     CHILD,
-    [kind, emu.apiUrl, emu.token],
-    `${kind} bot`,
+    [kind, path, emu.apiUrl, emu.token],
+    `${kind} bot (${path})`,
     ROOT,
     process.env.DISCORD_BENCH_CPU_PROF,
   );
@@ -255,7 +264,7 @@ interface LoopResult {
 /** Closed loop: `concurrency` workers each dispatch, await the reply, dispatch again; bounded in time and count. */
 async function closedLoop(
   fire: () => Promise<Outcome>,
-  o: { concurrency: number; ms: number; maxRequests: number; alive: () => boolean },
+  o: { concurrency: number; ms: number; maxRequests: number; alive: () => boolean; minRequests?: number },
 ): Promise<LoopResult> {
   const latencies: number[] = [];
   let failed = 0;
@@ -263,9 +272,12 @@ async function closedLoop(
   let sent = 0;
   const t0 = process.hrtime.bigint();
   const deadline = Date.now() + o.ms;
+  // A warm-up (minRequests set) also lasts until that many were sent, within WARMUP_CAP_MS.
+  const cap = Date.now() + (o.minRequests ? Math.max(o.ms, WARMUP_CAP_MS) : o.ms);
+  const more = () => Date.now() < deadline || sent < (o.minRequests ?? 0);
   await Promise.all(
     Array.from({ length: o.concurrency }, async () => {
-      while (Date.now() < deadline && sent < o.maxRequests && o.alive()) {
+      while (more() && Date.now() < cap && sent < o.maxRequests && o.alive()) {
         sent++;
         const outcome = await fire();
         if (!outcome.ok) {
@@ -285,22 +297,29 @@ async function runTurn(
   kind: DiscordKind,
   emu: BenchEmulator,
   inflight: Inflight,
+  titles: ReadonlyMap<string, string>,
   o: Required<Omit<DiscordBenchOptions, 'progress'>>,
 ): Promise<Turn> {
   await until(() => emu.readyConnections() === 0, CHILD_STOP_TIMEOUT_MS, 'the previous bot to disconnect');
-  const child = await startChild(kind, emu);
+  const child = await startChild(kind, o.path, emu);
   try {
     await until(
       () => emu.readyConnections() === 1,
       CHILD_START_TIMEOUT_MS,
       `the ${kind} bot's gateway session`,
     );
-    inflight.check = replyCheck(kind);
-    const spec = chatInput('trade', 'brief');
-    const fire = () => inflight.fire(spec);
+    let i = 0;
+    const fire = () => {
+      const { spec, check } = interaction(o.path, i++, titles);
+      return inflight.fire(spec, check);
+    };
     const alive = () => !child.exited();
     const bound = { concurrency: o.concurrency, maxRequests: o.maxRequests, alive };
-    const warm = await closedLoop(fire, { ...bound, ms: o.warmupSeconds * 1000 });
+    const warm = await closedLoop(fire, {
+      ...bound,
+      ms: o.warmupSeconds * 1000,
+      minRequests: WARMUP_MIN_REQUESTS,
+    });
     collectGarbage();
     const before = await child.stats();
     const cpu0 = process.cpuUsage();
@@ -350,12 +369,15 @@ export async function benchDiscord(o: DiscordBenchOptions): Promise<DiscordBench
   if (!(Number.isInteger(o.concurrency) && o.concurrency >= 1 && o.concurrency <= 256))
     throw new Error('benchDiscord: concurrency must be a whole number from 1 to 256');
   const plan = {
+    path: o.path,
     seconds: o.seconds,
     concurrency: o.concurrency,
     warmupSeconds: Math.min(o.warmupSeconds ?? Math.min(1, o.seconds / 2), 10),
     rounds: Math.max(1, Math.min(o.rounds ?? 2, 5)),
     maxRequests: o.maxRequests ?? 1_000_000,
   };
+  const replies = await staticReplies(BENCH_NOW_ISO);
+  const titles = new Map([...replies].map(([text, reply]) => [text, reply.title]));
   let emu: BenchEmulator | undefined;
   const inflight = new Inflight(() => emu as BenchEmulator);
   emu = await startBenchEmulator(
@@ -366,10 +388,10 @@ export async function benchDiscord(o: DiscordBenchOptions): Promise<DiscordBench
     const turns: Record<DiscordKind, Turn[]> = { bare: [], ours: [] };
     for (let round = 1; round <= plan.rounds; round++) {
       for (const kind of turnOrder(round, KINDS)) {
-        const turn = await runTurn(kind, emu, inflight, plan);
+        const turn = await runTurn(kind, emu, inflight, titles, plan);
         turns[kind].push(turn);
         o.progress?.(
-          `discord: ${kind} round ${round}: ${(turn.ok / turn.seconds).toFixed(0)} /s, ` +
+          `discord ${o.path}: ${kind} round ${round}: ${(turn.ok / turn.seconds).toFixed(0)} /s, ` +
             `p99 ${stats(turn.latencies).p99.toFixed(2)} ms, ${turn.errors} errors, ` +
             `${(turn.cpuMs / Math.max(1, turn.ok)).toFixed(3)} CPU ms per reply`,
         );
@@ -379,6 +401,7 @@ export async function benchDiscord(o: DiscordBenchOptions): Promise<DiscordBench
     const ours = figures(turns.ours);
     const paired = pairedRatio(ours.turns, bare.turns);
     return {
+      path: o.path,
       bare,
       ours,
       ratio: paired.median,
@@ -394,61 +417,4 @@ export async function benchDiscord(o: DiscordBenchOptions): Promise<DiscordBench
   } finally {
     await emu.close();
   }
-}
-
-/** Whether the run met every target: throughput ratio, no errors, no refused requests. */
-export function discordPassed(r: DiscordBenchResult): boolean {
-  return r.ratio >= DISCORD_TARGET_RATIO && r.bare.errors + r.ours.errors === 0 && r.problems.length === 0;
-}
-
-/** Header of the rows `describe` returns. */
-export const DISCORD_HEADER: readonly string[] = ['figure', 'value', 'target', 'result'];
-
-/** The result as table rows [figure, value, target, PASS/FAIL or '—'], for bench/run.ts to print. */
-export function describe(r: DiscordBenchResult): string[][] {
-  const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
-  const n = (x: number) => Math.round(x).toLocaleString('en-US');
-  const ms = (x: number) => `${x.toFixed(2)} ms`;
-  const who = { bare: 'bare discord.js client (replies "ok")', ours: 'our bot (`/trade brief`)' };
-  const rows = (kind: DiscordKind, f: DiscordFigures): string[][] => [
-    [
-      `${who[kind]}: interactions answered per second`,
-      `${n(f.perSecond)} /s (${n(f.requests)} in ${f.seconds.toFixed(2)} s; turns ${f.turns.map(n).join(', ')})`,
-      '—',
-      '—',
-    ],
-    [`${who[kind]}: latency p50 / p99`, `${ms(f.p50Ms)} / ${ms(f.p99Ms)}`, '—', '—'],
-    [
-      `${who[kind]}: bot CPU per interaction; emulator CPU`,
-      `${f.cpuMsPerRequest.toFixed(3)} ms; ${(f.emulatorCpuShare * 100).toFixed(0)}% of a core`,
-      '—',
-      '—',
-    ],
-  ];
-  const errors = r.bare.errors + r.ours.errors;
-  return [
-    ...rows('bare', r.bare),
-    ...rows('ours', r.ours),
-    [
-      `throughput, ours / bare: median over the rounds (${r.pairRatios.map((x) => x.toFixed(2)).join(', ')})`,
-      r.ratio.toFixed(3),
-      `>= ${DISCORD_TARGET_RATIO}`,
-      verdict(r.ratio >= DISCORD_TARGET_RATIO),
-    ],
-    ['throughput, ours / bare, all turns pooled', r.pooledRatio.toFixed(3), '—', '—'],
-    ['p99 latency, ours / bare', r.p99Ratio.toFixed(2), '—', '—'],
-    ['bot CPU per interaction, ours / bare', r.cpuRatio.toFixed(2), '—', '—'],
-    [
-      'errors (timeouts, refused callbacks, wrong replies, bot errors)',
-      `${errors} (bare ${r.bare.errors}, ours ${r.ours.errors})`,
-      '0',
-      verdict(errors === 0),
-    ],
-    [
-      'requests the emulator refused (Discord rules)',
-      String(r.problems.length),
-      '0',
-      verdict(r.problems.length === 0),
-    ],
-  ];
 }

@@ -1,18 +1,23 @@
 /**
  * Child process of the Slack bench: one Slack app under load, in its own process so the load generator does
  * not share its event loop. Started by bench/slack.ts as
- *   node --import tsx bench/slack-child.ts <http|socket> <bare|ours> <emulator Web API url>
- * - bare: a Bolt app whose only handler is `/trade` -> `await ack('ok')` (HTTPReceiver, or Socket Mode);
+ *   node --import tsx bench/slack-child.ts <http|socket> <bare|ours> <miss|mix|hit> <emulator Web API url>
+ * - bare: a Bolt app built as createSlack builds ours (the same receiver, guarded HTTP server, client options, no
+ *   conversation store) whose only handler acks each /trade command with a static reply: our answer to that
+ *   command, rendered once at start-up (bench/workload.ts), so both apps send replies of the same size;
  * - ours: createSlack over a seeded bot (data/seed.json, a store in a temp folder, a manual clock at
- *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator.
+ *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator. On the miss and mix paths the
+ *   bot's clock moves (movingClock).
  * Talks to its parent over the IPC channel: sends `{ready, port}` once it accepts requests, answers `'cpu'` with
  * its process.cpuUsage(); stops on SIGTERM, when the channel closes (the parent went away), or by itself after
  * MAX_LIFETIME_MS.
  */
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { guardedServer } from '../src/platforms/slack/http-guard.js';
 import { createSlack } from '../src/platforms/slack/slack-app.js';
+import { responseBody } from '../src/platforms/slack/slash-command.js';
+import { LeanSocketModeReceiver } from '../src/platforms/slack/socket-receiver.js';
 import { silentLog } from '../tests/helpers/bot.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
 import {
@@ -23,25 +28,47 @@ import {
   type SlackKind as Kind,
   type SlackMode as Mode,
 } from './slack-shared.js';
+import { type BenchPath, movingClock, PATHS, staticReplies } from './workload.js';
 
 interface Running {
   readonly port?: number;
   stop(): Promise<void>;
 }
 
+const quietBolt = {
+  debug() {},
+  info() {},
+  warn() {},
+  error: (...m: unknown[]) => process.stderr.write(`bare slack app: ${m.join(' ')}\n`),
+  setLevel() {},
+  getLevel: () => 'error' as never,
+  setName() {},
+};
+
 async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
-  const clientOptions = { slackApiUrl: apiUrl, retryConfig: { retries: 0 } };
-  if (mode === 'socket') {
-    const app = new App({
-      token: BOT_TOKEN,
-      appToken: APP_TOKEN,
-      socketMode: true,
-      clientOptions,
-      logLevel: LogLevel.ERROR,
-    });
-    app.command('/trade', async ({ ack }) => {
-      await ack('ok');
-    });
+  const clientOptions = { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
+  // Our answers at the bench's clock, rendered once; the app acks with a fresh copy's object each time it is
+  // not frozen, so Bolt serializes it per request as it does ours on a miss.
+  const replies = await staticReplies(BENCH_NOW_ISO);
+  const bodies = new Map([...replies].map(([text, reply]) => [text, responseBody(reply)]));
+  const receiver =
+    mode === 'socket'
+      ? new LeanSocketModeReceiver(APP_TOKEN, quietBolt, clientOptions)
+      : new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, logger: quietBolt });
+  const app = new App({
+    token: BOT_TOKEN,
+    receiver,
+    socketMode: mode === 'socket',
+    convoStore: false,
+    logger: quietBolt,
+    clientOptions,
+    deferInitialization: true,
+  });
+  app.command('/trade', async ({ command, ack }) => {
+    await ack(bodies.get(command.text) ?? { text: 'unknown bench command' });
+  });
+  await app.init();
+  if (!(receiver instanceof HTTPReceiver)) {
     await app.start();
     return {
       async stop() {
@@ -49,22 +76,26 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
       },
     };
   }
-  const receiver = new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, logLevel: LogLevel.ERROR });
-  const app = new App({ token: BOT_TOKEN, receiver, clientOptions, logLevel: LogLevel.ERROR });
-  app.command('/trade', async ({ ack }) => {
-    await ack('ok');
+  const server = guardedServer(receiver.requestListener, {
+    path: '/slack/events',
+    now: Date.now,
+    bodyTimeoutMs: 10_000,
+    log: silentLog,
   });
-  const server = (await app.start({ port: 0, host: '127.0.0.1' })) as Server;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
     async stop() {
-      await app.stop();
+      const closed = new Promise<void>((r) => server.close(() => r()));
+      server.closeIdleConnections();
+      await closed;
     },
   };
 }
 
-function startOurs(mode: Mode, apiUrl: string): Promise<Running> {
+function startOurs(mode: Mode, path: BenchPath, apiUrl: string): Promise<Running> {
   return onSeededBot(BENCH_NOW_ISO, async (bot) => {
+    const stopClock = movingClock(bot, path);
     const slack = createSlack(
       bot,
       {
@@ -81,21 +112,30 @@ function startOurs(mode: Mode, apiUrl: string): Promise<Running> {
       silentLog,
     );
     const { port } = await slack.start();
-    return { port, stop: () => slack.stop() };
+    return {
+      port,
+      stop: () => {
+        stopClock();
+        return slack.stop();
+      },
+    };
   });
 }
 
 async function main(): Promise<void> {
   if (!process.send)
     throw new Error('slack-child.ts runs as a child of bench/slack.ts (an IPC channel is needed)');
-  const [mode, kind, apiUrl] = process.argv.slice(2) as [Mode, Kind, string];
+  const [mode, kind, path, apiUrl] = process.argv.slice(2) as [Mode, Kind, BenchPath, string];
   if (
     !['http', 'socket'].includes(mode) ||
     !['bare', 'ours'].includes(kind) ||
+    !PATHS.includes(path) ||
     !apiUrl?.startsWith('http://127.0.0.1:')
   )
-    throw new Error('usage: slack-child.ts <http|socket> <bare|ours> http://127.0.0.1:PORT/api/');
-  const running = kind === 'bare' ? await startBare(mode, apiUrl) : await startOurs(mode, apiUrl);
+    throw new Error(
+      'usage: slack-child.ts <http|socket> <bare|ours> <miss|mix|hit> http://127.0.0.1:PORT/api/',
+    );
+  const running = kind === 'bare' ? await startBare(mode, apiUrl) : await startOurs(mode, path, apiUrl);
   serveBenchChild(running, { ready: true, port: running.port }, (message) =>
     message === 'cpu' ? { cpu: process.cpuUsage() } : undefined,
   );

@@ -1,6 +1,7 @@
 /**
- * Slack (issue 4): `/trade brief` through our app (createSlack over a seeded bot) against a bare Bolt app that
- * only acks, both in child processes (bench/slack-child.ts), measured in the same run:
+ * Slack (issues 4 and 9): /trade commands through our app (createSlack over a seeded bot) against a bare Bolt app
+ * that acks each with a static reply of the same size, both in child processes (bench/slack-child.ts), measured
+ * in the same run, on the three paths of bench/workload.ts (miss, mix, hit):
  * - HTTP mode: signed slash-command POSTs on loopback from a keep-alive http.Agent loop in this process;
  * - Socket Mode: `slash_commands` envelopes from the Slack emulator (one per app), timed until the ack arrives.
  * A closed loop keeps `concurrency` requests in flight; each run has a warm-up, then is bounded in time and count;
@@ -12,8 +13,18 @@ import { type SlackEmulator, startSlackEmulator } from '../tests/emulators/slack
 import { slashCommandBody, slashCommandFields } from '../tests/emulators/slack-payloads.js';
 import { signedFormHeaders } from '../tests/emulators/slack-signing.js';
 import { startBenchChild } from './child-process.js';
-import { BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
+import { BENCH_NOW_ISO, BENCH_SIGNING_SECRET, type SlackKind, type SlackMode } from './slack-shared.js';
 import { type LatencyStats, msSince, pairedRatio, stats, turnOrder } from './support.js';
+import {
+  type BenchPath,
+  benchRequest,
+  commandText,
+  PATHS,
+  slackIds,
+  staticReplies,
+  WARMUP_CAP_MS,
+  WARMUP_MIN_REQUESTS,
+} from './workload.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const CHILD = new URL('./slack-child.ts', import.meta.url).pathname;
@@ -21,9 +32,6 @@ const CHILD = new URL('./slack-child.ts', import.meta.url).pathname;
 const REQUEST_TIMEOUT_MS = 5_000;
 const CHILD_START_TIMEOUT_MS = 60_000;
 export const KINDS = ['bare', 'ours'] as const satisfies readonly SlackKind[];
-/** Targets: our req/s at least this share of the bare app's, our p99 at most this multiple of its p99. */
-export const SLACK_RPS_RATIO_TARGET = 0.85;
-export const SLACK_P99_RATIO_TARGET = 1.25;
 
 export interface SlackOptions {
   readonly concurrency: number;
@@ -35,6 +43,8 @@ export interface SlackOptions {
   readonly maxRequests: number;
   /** How many times each app takes its turn, per mode. */
   readonly rounds: number;
+  /** The paths measured (default: all, miss first). */
+  readonly paths?: readonly BenchPath[];
   readonly progress?: (line: string) => void;
 }
 
@@ -62,6 +72,7 @@ export interface AppFigures {
 }
 
 export interface ModeResult {
+  readonly path: BenchPath;
   readonly mode: SlackMode;
   readonly bare: AppFigures;
   readonly ours: AppFigures;
@@ -72,9 +83,13 @@ export interface ModeResult {
   readonly pooledRpsRatio: number;
   /** ours p99 / bare p99 over all their latencies (target <= 1.25). */
   readonly p99Ratio: number;
+  /** ours / bare CPU time per request. */
+  readonly cpuRatio: number;
 }
 
+/** Both modes on one path. */
 export interface SlackResult {
+  readonly path: BenchPath;
   readonly http: ModeResult;
   readonly socket: ModeResult;
 }
@@ -83,10 +98,12 @@ export interface SlackResult {
 async function closedLoop(app: App, warmupMs: number, o: SlackOptions): Promise<Run> {
   const { fire } = app;
   const warmUntil = Date.now() + warmupMs;
+  const warmCap = Date.now() + Math.max(warmupMs, WARMUP_CAP_MS);
+  const warmed = () => Date.now() >= warmUntil && warm >= WARMUP_MIN_REQUESTS;
   let warm = 0;
   await Promise.all(
     Array.from({ length: o.concurrency }, async () => {
-      while (Date.now() < warmUntil && warm++ < o.maxRequests) await fire().catch(() => false);
+      while (!warmed() && Date.now() < warmCap && warm++ < o.maxRequests) await fire().catch(() => false);
     }),
   );
   const latencies: number[] = [];
@@ -135,11 +152,12 @@ interface Child {
 
 /** Starts the children of both apps, adding each to `children` (stopped by the caller) even when the other fails. */
 async function startBoth(
+  path: BenchPath,
   mode: SlackMode,
   apiUrl: (kind: SlackKind) => string,
   children: Child[],
 ): Promise<Record<SlackKind, Child>> {
-  const settled = await Promise.allSettled(KINDS.map((kind) => startChild(mode, kind, apiUrl(kind))));
+  const settled = await Promise.allSettled(KINDS.map((kind) => startChild(path, mode, kind, apiUrl(kind))));
   for (const s of settled) if (s.status === 'fulfilled') children.push(s.value);
   const failed = settled.find((s) => s.status === 'rejected');
   if (failed) throw failed.reason;
@@ -150,12 +168,12 @@ async function startBoth(
 type ChildMessage = { ready: true; port?: number } | { cpu: NodeJS.CpuUsage };
 
 /** Runs bench/slack-child.ts under tsx, with an IPC channel for its readiness and CPU readings. */
-async function startChild(mode: SlackMode, kind: SlackKind, apiUrl: string): Promise<Child> {
+async function startChild(path: BenchPath, mode: SlackMode, kind: SlackKind, apiUrl: string): Promise<Child> {
   // BENCH_CPU_PROF=<folder> profiles the apps (node --cpu-prof), to see where their time goes.
   const child = startBenchChild<ChildMessage>(
     CHILD,
-    [mode, kind, apiUrl],
-    `${kind} ${mode} app`,
+    [mode, kind, path, apiUrl],
+    `${kind} ${mode} app (${path})`,
     ROOT,
     process.env.BENCH_CPU_PROF,
   );
@@ -206,13 +224,24 @@ function post(agent: Agent, port: number, body: string): Promise<{ status: numbe
   });
 }
 
-/** What each app must answer in the acknowledgement: `ok`, or our Block Kit brief. */
-const httpReplyOk = (kind: SlackKind, text: string) =>
-  kind === 'bare' ? text === 'ok' : text.startsWith('{') && text.includes('"blocks"');
-const socketReplyOk = (kind: SlackKind, frame: string | undefined) =>
-  kind === 'bare'
-    ? frame?.endsWith('"payload":{"text":"ok"}}') === true
-    : frame?.includes('"blocks":[{') === true;
+/**
+ * What both apps must answer in the acknowledgement: Block Kit whose header is the title of our answer to that
+ * command (`headers`: the expected header block's JSON by command text). The body is checked by its text, not
+ * parsed: parsing every reply here, on the cores the apps also use, would charge a larger answer twice.
+ */
+async function expectedHeaders(): Promise<Map<string, string>> {
+  const replies = await staticReplies(BENCH_NOW_ISO);
+  return new Map(
+    [...replies].map(([text, r]) => [
+      text,
+      `"type":"header","text":{"type":"plain_text","text":${JSON.stringify(r.title)}`,
+    ]),
+  );
+}
+const replyOk = (headers: Map<string, string>, text: string, body: string | undefined) => {
+  const header = headers.get(text);
+  return header !== undefined && body?.includes(header) === true;
+};
 
 /** An app under load: its process, and one request to it (true when answered as expected). */
 interface App {
@@ -221,14 +250,20 @@ interface App {
 }
 
 /** Runs the turns (bare, ours) × rounds and returns the comparison. */
-async function compare(mode: SlackMode, apps: Record<SlackKind, App>, o: SlackOptions): Promise<ModeResult> {
+async function compare(
+  path: BenchPath,
+  mode: SlackMode,
+  apps: Record<SlackKind, App>,
+  o: SlackOptions,
+): Promise<ModeResult> {
   const runs: Record<SlackKind, Run[]> = { bare: [], ours: [] };
   for (let round = 1; round <= o.rounds; round++) {
     for (const kind of turnOrder(round, KINDS)) {
       const run = await closedLoop(apps[kind], round === 1 ? o.firstWarmupMs : o.warmupMs, o);
       runs[kind].push(run);
       o.progress?.(
-        `slack ${mode}: ${kind} round ${round}: ${(run.ok / run.seconds).toFixed(0)} req/s, ${run.errors} errors`,
+        `slack ${mode} ${path}: ${kind} round ${round}: ${(run.ok / run.seconds).toFixed(0)} req/s, ` +
+          `${run.errors} errors, ${(run.serverCpuMs / Math.max(1, run.ok + run.errors)).toFixed(3)} CPU ms/req`,
       );
     }
   }
@@ -236,6 +271,7 @@ async function compare(mode: SlackMode, apps: Record<SlackKind, App>, o: SlackOp
   const ours = figures(runs.ours);
   const paired = pairedRatio(ours.runRps, bare.runRps);
   return {
+    path,
     mode,
     bare,
     ours,
@@ -243,32 +279,43 @@ async function compare(mode: SlackMode, apps: Record<SlackKind, App>, o: SlackOp
     pairRatios: paired.pairs,
     pooledRpsRatio: ours.rps / bare.rps,
     p99Ratio: ours.latency.p99 / bare.latency.p99,
+    cpuRatio: ours.cpuPerRequestMs / bare.cpuPerRequestMs,
   };
 }
 
-async function benchHttp(o: SlackOptions): Promise<ModeResult> {
-  // The emulator answers the apps' auth.test at start-up; a brief needs no other Web API call.
+/** The slash-command fields of request `i` of `path` (ids from `serial`, unique in the run). */
+function slashInput(path: BenchPath, i: number, serial: number, responseUrl: string) {
+  const r = benchRequest(path, i);
+  const text = commandText(r.command);
+  return { text, fields: { text, ...slackIds(r), triggerId: `bench-${serial}`, responseUrl } };
+}
+
+async function benchHttp(
+  path: BenchPath,
+  headers: Map<string, string>,
+  o: SlackOptions,
+): Promise<ModeResult> {
+  // The emulator answers the apps' auth.test at start-up; a read command needs no other Web API call.
   const emu = await startSlackEmulator();
   const children: Child[] = [];
   const agent = new Agent({ keepAlive: true, maxSockets: o.concurrency });
   try {
-    const apps = await startBoth('http', () => emu.apiUrl, children);
-    let n = 0;
-    const fireAt = (kind: SlackKind) => async () => {
-      const port = apps[kind].port;
-      if (port === undefined) throw new Error(`the ${kind} app reported no port`);
-      const i = ++n;
-      const body = slashCommandBody({
-        text: 'brief',
-        userId: 'UREADER',
-        channelId: 'CTRADE',
-        triggerId: `bench-${i}`,
-        responseUrl: emu.responseUrl(`r${i}`),
-      });
-      const r = await post(agent, port, body);
-      return r.status === 200 && httpReplyOk(kind, r.text);
+    const apps = await startBoth(path, 'http', () => emu.apiUrl, children);
+    let serial = 0;
+    // Each app gets the same sequence of requests.
+    const fireAt = (kind: SlackKind) => {
+      let i = 0;
+      return async () => {
+        const port = apps[kind].port;
+        if (port === undefined) throw new Error(`the ${kind} app reported no port`);
+        const n = ++serial;
+        const { text, fields } = slashInput(path, i++, n, emu.responseUrl(`r${n}`));
+        const r = await post(agent, port, slashCommandBody(fields));
+        return r.status === 200 && replyOk(headers, text, r.text);
+      };
     };
     return await compare(
+      path,
       'http',
       { bare: { child: apps.bare, fire: fireAt('bare') }, ours: { child: apps.ours, fire: fireAt('ours') } },
       o,
@@ -300,37 +347,35 @@ function ackWaiter(emu: SlackEmulator): (envelopeId: string) => Promise<string |
     });
 }
 
-async function benchSocket(o: SlackOptions): Promise<ModeResult> {
+async function benchSocket(
+  path: BenchPath,
+  headers: Map<string, string>,
+  o: SlackOptions,
+): Promise<ModeResult> {
   // One emulator per app: an envelope goes to every client connected to an emulator.
   const emus: Partial<Record<SlackKind, SlackEmulator>> = {};
   const children: Child[] = [];
   try {
     for (const kind of KINDS) emus[kind] = await startSlackEmulator();
-    const apps = await startBoth('socket', (kind) => (emus[kind] as SlackEmulator).apiUrl, children);
+    const apps = await startBoth(path, 'socket', (kind) => (emus[kind] as SlackEmulator).apiUrl, children);
     for (const kind of KINDS) {
       const emu = emus[kind] as SlackEmulator;
       await emu.waitUntil(() => emu.connections() === 1, CHILD_START_TIMEOUT_MS);
     }
-    let n = 0;
+    let serial = 0;
     const fireAt = (kind: SlackKind) => {
       const emu = emus[kind] as SlackEmulator;
       const ackOf = ackWaiter(emu);
+      let i = 0;
       return async () => {
-        const i = ++n;
-        const id = emu.sendEnvelope(
-          'slash_commands',
-          slashCommandFields({
-            text: 'brief',
-            userId: 'UREADER',
-            channelId: 'CTRADE',
-            triggerId: `bench-${i}`,
-            responseUrl: emu.responseUrl(`r${i}`),
-          }),
-        );
-        return socketReplyOk(kind, await ackOf(id));
+        const n = ++serial;
+        const { text, fields } = slashInput(path, i++, n, emu.responseUrl(`r${n}`));
+        const id = emu.sendEnvelope('slash_commands', slashCommandFields(fields));
+        return replyOk(headers, text, await ackOf(id));
       };
     };
     return await compare(
+      path,
       'socket',
       { bare: { child: apps.bare, fire: fireAt('bare') }, ours: { child: apps.ours, fire: fireAt('ours') } },
       o,
@@ -341,8 +386,14 @@ async function benchSocket(o: SlackOptions): Promise<ModeResult> {
   }
 }
 
-export async function benchSlack(o: SlackOptions): Promise<SlackResult> {
-  const http = await benchHttp(o);
-  const socket = await benchSocket(o);
-  return { http, socket };
+/** Both modes on each path (o.paths, default all). */
+export async function benchSlack(o: SlackOptions): Promise<SlackResult[]> {
+  const headers = await expectedHeaders();
+  const results: SlackResult[] = [];
+  for (const path of o.paths ?? PATHS) {
+    const http = await benchHttp(path, headers, o);
+    const socket = await benchSocket(path, headers, o);
+    results.push({ path, http, socket });
+  }
+  return results;
 }

@@ -15,9 +15,17 @@ export function localMidnight(date: string, zone: string): number {
   return ms;
 }
 
+// Starts by moment identity: stored moments are replaced, never changed, so a moment's start never changes.
+const starts = new WeakMap<Moment, number>();
+
 /** First instant of a moment: the exact time, or local midnight of an all-day date in its zone (UTC if none). */
 export function momentStartMs(m: Moment): number {
-  return isAllDay(m) ? localMidnight(m.date, m.timeZone ?? 'UTC') : Date.parse(m.at);
+  let ms = starts.get(m);
+  if (ms === undefined) {
+    ms = isAllDay(m) ? localMidnight(m.date, m.timeZone ?? 'UTC') : Date.parse(m.at);
+    starts.set(m, ms);
+  }
+  return ms;
 }
 
 /** First instant after a moment ends: the exact time, or midnight after an all-day date. */

@@ -2,25 +2,41 @@ import { z } from 'zod';
 
 const regionNames = new Intl.DisplayNames(['en'], { type: 'region' });
 
-/** True when `code` is an ISO 3166-1 alpha-2 region (or EU) that Intl knows by name. */
+const countryCodes = new Map<string, boolean>();
+
+/** True when `code` is an ISO 3166-1 alpha-2 region (or EU) that Intl knows by name (answers cached). */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
-  try {
-    const name = regionNames.of(code);
-    // Unassigned codes come back as themselves; ZZ and the private-use X* codes have placeholder names.
-    return name !== undefined && name !== code && code !== 'ZZ' && !(code.startsWith('X') && code !== 'XK');
-  } catch {
-    return false;
+  let known = countryCodes.get(code);
+  if (known === undefined) {
+    try {
+      const name = regionNames.of(code);
+      // Unassigned codes come back as themselves; ZZ and the private-use X* codes have placeholder names.
+      known =
+        name !== undefined && name !== code && code !== 'ZZ' && !(code.startsWith('X') && code !== 'XK');
+    } catch {
+      known = false;
+    }
+    countryCodes.set(code, known); // at most 26 × 26 codes
   }
+  return known;
 }
 
-/** English name of a country code, or the code itself. */
+const countryNames = new Map<string, string>();
+
+/** English name of a country code, or the code itself (answers cached: lists repeat the same countries). */
 export function countryName(code: string): string {
-  try {
-    return regionNames.of(code) ?? code;
-  } catch {
-    return code;
+  let name = countryNames.get(code);
+  if (name === undefined) {
+    try {
+      name = regionNames.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    if (countryNames.size > 10_000) countryNames.clear();
+    countryNames.set(code, name);
   }
+  return name;
 }
 
 const zoneChecks = new Map<string, boolean>();

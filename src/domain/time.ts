@@ -34,8 +34,25 @@ function wallFormat(zone: string): Intl.DateTimeFormat {
   return f;
 }
 
+/** UTC has no offset and no transitions: its wall clock is Date's UTC fields, without a round trip through Intl. */
+function readUtc(ms: number): [WallClock, number] | undefined {
+  const d = new Date(ms);
+  const year = d.getUTCFullYear();
+  // Years outside 1-9999 take the Intl path, which refuses what it cannot read, as before.
+  if (!(year >= 1 && year <= 9999)) return undefined;
+  const [month, day, hour] = [d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours()];
+  return [
+    { year, month, day, hour, minute: d.getUTCMinutes(), second: d.getUTCSeconds(), weekday: d.getUTCDay() },
+    0,
+  ];
+}
+
 /** Wall-clock fields in `zone` at `ms` and the zone's exact offset from UTC in ms (historical seconds included). */
 function read(ms: number, zone: string): [WallClock, number] {
+  if (zone === 'UTC') {
+    const fast = readUtc(ms);
+    if (fast) return fast;
+  }
   const m = WALL_RE.exec(wallFormat(zone).format(ms));
   if (m === null) throw new RangeError(`cannot read the wall clock of ${zone} at ${ms}`);
   const [month = 1, day = 1, year = 0, h = 0, minute = 0, second = 0] = m.slice(1).map(Number);
@@ -94,10 +111,18 @@ export function startOfDay(date: string, zone: string): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
+// The last answer per zone: one reply asks for the same instant once per item, in a handful of zones.
+const lastLocalDates = new Map<string, { ms: number; date: string }>();
+
 /** The calendar date (YYYY-MM-DD) in `zone` at instant `ms`. */
 export function localDate(ms: number, zone: string): string {
+  const last = lastLocalDates.get(zone);
+  if (last?.ms === ms) return last.date;
   const w = wallClock(ms, zone);
-  return `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
+  if (lastLocalDates.size > 1_000) lastLocalDates.clear();
+  lastLocalDates.set(zone, { ms, date });
+  return date;
 }
 
 /** The ISO date `n` calendar days after `date` (negative `n` goes back). */

@@ -7,9 +7,17 @@ export interface TextOptions {
   readonly zone: string;
 }
 
-/** A calendar date as 'Sun 15 Mar 2026', the same in every zone. */
+const dayTexts = new Map<string, string>();
+
+/** A calendar date as 'Sun 15 Mar 2026', the same in every zone (answers cached: lists repeat the same dates). */
 export function formatDay(date: string): string {
-  return formatInstant(Date.parse(`${date}T12:00:00Z`), 'UTC', 'date');
+  let text = dayTexts.get(date);
+  if (text === undefined) {
+    text = formatInstant(Date.parse(`${date}T12:00:00Z`), 'UTC', 'date');
+    if (dayTexts.size > 50_000) dayTexts.clear();
+    dayTexts.set(date, text);
+  }
+  return text;
 }
 
 /** A date range as 'Sun 15 Mar 2026 – Mon 16 Mar 2026', or one date. */

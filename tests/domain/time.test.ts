@@ -204,3 +204,28 @@ describe('formatInstant', () => {
     expect(formatInstant(ms, 'America/Noronha', 'time')).toBe('06:00 UTC-2');
   });
 });
+
+describe('UTC without Intl', () => {
+  // Etc/UTC is the same zone read through Intl: the oracle for the shortcut taken for 'UTC'.
+  const instants = fc.integer({
+    min: Date.parse('0001-01-01T00:00:00Z'),
+    max: Date.parse('9999-12-31T23:59:59Z'),
+  });
+
+  it('reads the same wall clock, offset and text as Intl does', () => {
+    fc.assert(
+      fc.property(instants, (ms) => {
+        expect(wallClock(ms, 'UTC')).toEqual(wallClock(ms, 'Etc/UTC'));
+        expect(zoneOffsetMinutes(ms, 'UTC')).toBe(0);
+        expect(formatInstant(ms, 'UTC', 'date')).toBe(formatInstant(ms, 'Etc/UTC', 'date'));
+        expect(localDate(ms, 'UTC')).toBe(localDate(ms, 'Etc/UTC'));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('still refuses what Intl cannot read', () => {
+    expect(() => wallClock(Number.NaN, 'UTC')).toThrow(RangeError);
+    expect(() => wallClock(8.64e15 + 1, 'UTC')).toThrow(RangeError);
+  });
+});

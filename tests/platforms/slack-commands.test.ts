@@ -171,6 +171,70 @@ describe('/trade in Slack over HTTP, through the real Bolt app', () => {
     });
   });
 
+  it('an editor’s bare /trade add-measure opens the measure form; a bad rate shows beside it; a valid form adds the measure', async () => {
+    const opened = r.emu.views.length;
+    const { status } = await r.slash('add-measure', 'UEDITOR', {
+      triggerId: 'trigger-measure',
+      noReply: true,
+    });
+    expect(status).toBe(200);
+    await r.emu.waitUntil(() => r.emu.views.length > opened);
+    const view = r.emu.views.at(-1)?.view as { callback_id: string; blocks: { block_id: string }[] };
+    expect(view.blocks.map((b) => b.block_id)).toEqual(
+      expect.arrayContaining(['title', 'authority', 'rate', 'targets', 'from', 'hts', 'source']),
+    );
+    const { viewSubmissionBody } = await import('../emulators/slack-interactions.js');
+    const submit = async (values: Record<string, string>) => {
+      const state = Object.fromEntries(
+        Object.entries(values).map(([k, v]) => [k, { value: { type: 'plain_text_input', value: v } }]),
+      );
+      const b = viewSubmissionBody({
+        callbackId: view.callback_id,
+        values: state,
+        privateMetadata: 'CTRADE',
+        userId: 'UEDITOR',
+      });
+      const ack = await r.emu.sendHttp(r.url, b, { secret: SECRET });
+      return { status: ack.status, body: ack.text };
+    };
+    const fields = {
+      title: 'Form drone tariff',
+      authority: 'section-232',
+      targets: 'CN',
+      from: '2026-03-01',
+      hts: '8806',
+      source: 'https://www.federalregister.gov/d/2026-00001',
+    };
+    const revision = r.t.store.revision;
+    const bad = await submit({ ...fields, rate: '2000%' });
+    expect(JSON.parse(bad.body)).toMatchObject({
+      response_action: 'errors',
+      errors: { rate: expect.stringContaining('0% to 1000%') },
+    });
+    expect(r.t.store.revision).toBe(revision);
+    const good = await submit({ ...fields, rate: '25%' });
+    expect(good.status).toBe(200);
+    const added = r.t.store.read().measures.find((m) => m.title === 'Form drone tariff');
+    expect(added).toMatchObject({
+      authority: 'section-232',
+      rate: { percent: 25 },
+      targets: ['CN'],
+      hts: ['8806'],
+    });
+    const shown = await r.slash(`event ${added?.id}`);
+    expect(blockText(shown.reply)).toContain('Form drone tariff');
+    expect(blockText(shown.reply)).toContain('8806');
+  });
+
+  it('a reader’s bare /trade add-measure opens no form and changes nothing', async () => {
+    const opened = r.emu.views.length;
+    const revision = r.t.store.revision;
+    const { reply } = await r.slash('add-measure', 'UREADER');
+    expect(blockText(reply)).toMatch(/editor/i);
+    expect(r.emu.views.length).toBe(opened);
+    expect(r.t.store.revision).toBe(revision);
+  });
+
   it('no message, modal or acknowledgement broke a Slack limit or came after the 3 s deadline', () => {
     expect(r.emu.violations).toEqual([]);
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderBlocks } from '../../src/platforms/slack/block-kit.js';
 import { code, link, type Reply, strong, time } from '../../src/render/reply.js';
+import { renderText } from '../../src/render/text.js';
 import { blockKitProblems } from '../emulators/slack-block-kit.js';
 
 const huge: Reply = {
@@ -38,5 +39,46 @@ describe('Block Kit rendering', () => {
   it('links cannot be broken out of by the URL or the label', () => {
     const text = JSON.stringify(renderBlocks(huge).blocks.at(-1));
     expect(text).toContain('<https://example.org/a%7Cb%3Ec|a &lt;label&gt;>');
+  });
+});
+
+describe('the notification text', () => {
+  // What Slack shows in a notification: the first three non-blank lines of the text rendering, joined.
+  const expected = (reply: Reply) => {
+    const text = renderText(reply, { zone: 'UTC' }).split('\n').filter(Boolean).slice(0, 3).join(' · ');
+    return text.length <= 300 ? text : `${text.slice(0, 299)}…`;
+  };
+
+  it('is the first three lines of the reply, however the reply is laid out', () => {
+    const replies: Reply[] = [
+      huge,
+      {
+        title: 'Brief',
+        intro: ['As of ', time(0, 'datetime')],
+        sections: huge.sections,
+        visibility: 'public',
+      },
+      {
+        title: 'Empty first',
+        sections: [{}, {}, {}, { lines: [['a'], ['b'], ['c'], ['d']] }],
+        visibility: 'public',
+      },
+      {
+        title: 'Fields',
+        sections: [{ fields: [{ label: 'x', value: [] }] }, { more: 3 }],
+        visibility: 'public',
+      },
+      { title: 'Two-line intro', intro: ['one\ntwo'], sections: [{ heading: 'h' }], visibility: 'public' },
+      { title: '', sections: [], context: [['c1'], ['c2'], ['c3'], ['c4']], visibility: 'public' },
+      {
+        title: '',
+        intro: [],
+        sections: [{ heading: 'a', more: 2 }, { fields: [{ label: 'f', value: ['v'] }] }, { heading: 'b' }],
+        context: [['after']],
+        visibility: 'public',
+      },
+      { title: 't', sections: [{ more: 1 }, {}], context: [[''], ['c']], visibility: 'public' },
+    ];
+    for (const reply of replies) expect(renderBlocks(reply).text).toBe(expected(reply));
   });
 });

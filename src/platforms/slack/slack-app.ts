@@ -10,7 +10,7 @@ import {
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { within } from '../quick-answer.js';
-import { ADD_EVENT_CALLBACK, openAddEvent, submitAddEvent } from './add-event-modal.js';
+import { ADD_FORMS, openForm, submitForm } from './add-forms.js';
 import { BUTTON_ACTION_ID } from './block-kit.js';
 import { buttonActionHandler } from './button-action.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
@@ -84,28 +84,34 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       log,
       user: users,
       adminsAreEditors: o.adminsAreEditors,
-      openAddForm: (trigger, channel) => openAddEvent(app.client, trigger, channel),
+      openAddForm: (form, trigger, channel) => openForm(app.client, form, trigger, channel),
     }),
   );
-  app.view(ADD_EVENT_CALLBACK, async ({ ack, body, view, client }) => {
-    const userId = body.user.id;
-    // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
-    const profile = await within(users(userId));
-    if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
-    const result = await submitAddEvent(
-      bot,
-      view.state.values,
-      userId,
-      view.private_metadata,
-      profile.tz,
-      await isEditor(userId),
-    );
-    if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
-    await ack();
-    await client.chat
-      .postEphemeral({ channel: view.private_metadata, user: userId, text: escapeSlack(result.reply.title) })
-      .catch((err) => log.warn('could not confirm the new event', err));
-  });
+  for (const form of ADD_FORMS)
+    app.view(form.callbackId, async ({ ack, body, view, client }) => {
+      const userId = body.user.id;
+      // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
+      const profile = await within(users(userId));
+      if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
+      const result = await submitForm(
+        bot,
+        form,
+        view.state.values,
+        userId,
+        view.private_metadata,
+        profile.tz,
+        await isEditor(userId),
+      );
+      if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
+      await ack();
+      await client.chat
+        .postEphemeral({
+          channel: view.private_metadata,
+          user: userId,
+          text: escapeSlack(result.reply.title),
+        })
+        .catch((err) => log.warn(`could not confirm the ${form.command} form`, err));
+    });
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: BUTTON_ACTION_ID },
     buttonActionHandler(bot, log, isEditor),

@@ -5,6 +5,7 @@ import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
+import { type AddForm, formFor } from './add-forms.js';
 import { renderBlocks } from './block-kit.js';
 import type { SlackUser } from './slack-users.js';
 
@@ -20,11 +21,11 @@ export interface SlashDeps {
   readonly log: Logger;
   readonly user: (id: string) => Promise<SlackUser>;
   readonly adminsAreEditors: boolean;
-  /** Opens the add-event form when an editor types `/trade add` with nothing else. */
-  readonly openAddForm?: (triggerId: string, channelId: string) => Promise<void>;
+  /** Opens a command's form when an editor types `/trade add` or `/trade add-measure` with nothing else. */
+  readonly openAddForm?: (form: AddForm, triggerId: string, channelId: string) => Promise<void>;
 }
 
-const FORM_FAILED = 'The add-event form could not be opened in time. Nothing was changed.';
+const FORM_FAILED = 'The form could not be opened in time. Nothing was changed.';
 
 /** A reply as a slash-command response body. */
 export function responseBody(reply: Reply): Record<string, unknown> {
@@ -64,11 +65,12 @@ export function slashCommandHandler(d: SlashDeps) {
       if (!firstDelivery(command.trigger_id)) return;
       const profile = await d.user(command.user_id);
       const isEditor = listed || Boolean(d.adminsAreEditors && profile.isAdmin);
-      if (def?.name === 'add' && text === 'add' && isEditor && d.openAddForm) {
+      const form = formFor(def?.name);
+      if (def && form && text === def.name && isEditor && d.openAddForm) {
         // A trigger id opens a form only within 3 s of the command: after a slow lookup, say so.
-        return d.openAddForm(command.trigger_id, command.channel_id).catch(async (err) => {
-          d.log.warn('could not open the add-event form', err);
-          const hint = `Type \`/trade add\` again, or add it in one line: \`${usageFor(def)}\``;
+        return d.openAddForm(form, command.trigger_id, command.channel_id).catch(async (err) => {
+          d.log.warn(`could not open the ${def.name} form`, err);
+          const hint = `Type \`/trade ${def.name}\` again, or add it in one line: \`${usageFor(def)}\``;
           await respond(responseBody(errorReply(FORM_FAILED, hint)));
         });
       }
