@@ -15,8 +15,11 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
 };
 
-/** The action_id of every button we render: `trade_cmd_<n>`, unique in the message; the value is its command. */
-export const BUTTON_ACTION_ID = /^trade_cmd_\d+$/;
+/**
+ * The action_id of every button we render, `trade_cmd_<n>` (unique in the message; the value is its command),
+ * and of buttons posted before there was one kind (`trade_next_page`, `trade_action:…`), whose value is too.
+ */
+export const BUTTON_ACTION_ID = /^(trade_cmd_\d+|trade_next_page|trade_action:.*)$/;
 
 /** A Block Kit block as sent on the wire. */
 export type Block = { type: string } & Record<string, unknown>;
