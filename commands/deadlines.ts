@@ -47,7 +47,7 @@ export default defineCommand({
         },
       ],
       context: [...page.context, ['Details and sources: ', code('/trade event <id>')]],
-      next: page.next,
+      actions: page.actions,
       visibility: 'ephemeral',
     };
   },

@@ -80,7 +80,7 @@ export default defineCommand({
           : []),
         ['Details and sources: ', code('/trade event <id>')],
       ],
-      next: page.next,
+      actions: page.actions,
       visibility: 'ephemeral',
     };
   },

@@ -79,7 +79,7 @@ export default defineCommand({
           : []),
       ],
       context: page.context.length ? page.context : undefined,
-      next: page.next,
+      actions: page.actions,
       visibility: 'ephemeral',
     };
   },

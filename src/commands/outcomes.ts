@@ -1,46 +1,23 @@
 import type { ReviewItem } from '../domain/review-queue.js';
-import type { ReplyButton } from '../render/reply.js';
+import type { Action } from '../render/reply.js';
 
-/** The action of the buttons that record an outcome from the review queue. */
-export const OUTCOME_ACTION = 'outcome';
-
-/** One-letter codes keep a button's value short enough for Discord's custom_id (an id is up to 80 characters). */
-const STATUS_OF = {
-  h: 'held',
-  d: 'passed',
-  p: 'postponed',
-  c: 'cancelled',
-  u: 'unknown-outcome',
-  i: 'in-force',
-  e: 'expired',
-  t: 'terminated',
-} as const;
-type Code = keyof typeof STATUS_OF;
-
-const button = (code: Code, label: string, id: string): ReplyButton => ({
-  action: OUTCOME_ACTION,
+/** The button that records `status` for item `id`: the same `edit` an editor would type. */
+const button = (label: string, id: string, status: string): Action => ({
   label,
-  value: `${code}:${id}`,
+  command: `edit ${id} status:${status}`,
 });
 
 /** The outcomes an editor may record for a review item with one press. */
-export function outcomeButtons(item: ReviewItem): ReplyButton[] {
+export function outcomeButtons(item: ReviewItem): Action[] {
   if (item.type === 'measure')
     return item.status === 'announced'
-      ? [button('i', 'took effect', item.id), button('t', 'never imposed', item.id)]
-      : [button('e', 'expired', item.id), button('t', 'terminated', item.id)];
+      ? [button('took effect', item.id, 'in-force'), button('never imposed', item.id, 'terminated')]
+      : [button('expired', item.id, 'expired'), button('terminated', item.id, 'terminated')];
   const deadline = item.kind === 'deadline' || item.kind === 'comment-deadline';
   return [
-    deadline ? button('d', 'passed', item.id) : button('h', 'held', item.id),
-    button('p', 'postponed', item.id),
-    button('c', 'cancelled', item.id),
-    button('u', 'outcome unknown', item.id),
+    deadline ? button('passed', item.id, 'passed') : button('held', item.id, 'held'),
+    button('postponed', item.id, 'postponed'),
+    button('cancelled', item.id, 'cancelled'),
+    button('outcome unknown', item.id, 'unknown-outcome'),
   ];
-}
-
-/** The command a pressed outcome button stands for (`edit <id> status:held`), or undefined for a forged value. */
-export function outcomeCommand(value: string): string | undefined {
-  const m = /^([a-z]):([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(value);
-  const status = m && STATUS_OF[m[1] as Code];
-  return m && status && (m[2] as string).length <= 80 ? `edit ${m[2]} status:${status}` : undefined;
 }

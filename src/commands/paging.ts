@@ -1,4 +1,4 @@
-import { code, type NextAction, type Rich } from '../render/reply.js';
+import { type Action, code, type Rich } from '../render/reply.js';
 import { int } from './options.js';
 
 /** Lines on one page of a list. */
@@ -30,7 +30,8 @@ export interface Page<T> {
   readonly shown: readonly T[];
   /** "Page 1 of 4 — next: `/trade events page:2`", or nothing when everything fits on one page. */
   readonly context: readonly Rich[];
-  readonly next?: NextAction;
+  /** The "More" button for the next page: an ordinary action running the command that shows it. */
+  readonly actions: readonly Action[];
 }
 
 /**
@@ -41,12 +42,12 @@ export function paged<T>(all: readonly T[], page: number, command: (page: number
   const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
   const at = Math.min(Math.max(1, page), pages);
   const shown = all.slice((at - 1) * PAGE_SIZE, at * PAGE_SIZE);
-  if (pages === 1) return { shown, context: [] };
-  if (at === pages) return { shown, context: [[`Page ${at} of ${pages}.`]] };
+  if (pages === 1) return { shown, context: [], actions: [] };
+  if (at === pages) return { shown, context: [[`Page ${at} of ${pages}.`]], actions: [] };
   const next = command(at + 1);
   return {
     shown,
     context: [[`Page ${at} of ${pages} — `, code(`/trade ${next}`)]],
-    next: { label: `More (page ${at + 1} of ${pages})`, command: next },
+    actions: [{ label: `More (page ${at + 1} of ${pages})`, command: next }],
   };
 }

@@ -1,11 +1,11 @@
-import { type Field, link, type Reply, type ReplyAction, type Rich, time } from '../render/reply.js';
+import { type Action, type Field, link, type Reply, type Rich, time } from '../render/reply.js';
 import { describeChanges, type Proposal } from '../sources/proposal.js';
 import { cleanText } from '../sources/sanitize.js';
 
 /** The commands a proposal's buttons run: accept and reject, as an editor would type them. */
-export const proposalActions = (p: Proposal): ReplyAction[] => [
-  { id: 'accept', label: 'Accept', value: `accept ${p.id}`, style: 'primary' },
-  { id: 'reject', label: 'Reject', value: `reject ${p.id}`, style: 'danger' },
+export const proposalActions = (p: Proposal): Action[] => [
+  { label: 'Accept', command: `accept ${p.id}`, style: 'primary' },
+  { label: 'Reject', command: `reject ${p.id}`, style: 'danger' },
 ];
 
 /** What accepting would do, one line per suggested item. */

@@ -31,33 +31,17 @@ export interface Section {
   readonly fields?: readonly Field[];
   /** Items left out for length: rendered as "and N more". */
   readonly more?: number;
-  /** Buttons under this section (Slack buttons, Discord button components); text answers leave them out. */
-  readonly actions?: readonly ReplyButton[];
-}
-
-/** A button: `action` names what pressing it does, `value` what it acts on; handled as the person who presses. */
-export interface ReplyButton {
-  readonly action: string;
-  readonly label: string;
-  /** At most 90 characters, so it fits Discord's 100-character custom_id with the action's name. */
-  readonly value: string;
-}
-
-/** A follow-up the reader can ask for with one click (Slack and Discord render a button): the command that shows it. */
-export interface NextAction {
-  readonly label: string;
-  /** A command line, e.g. `events days:90 page:2`, run as the person who clicks. */
-  readonly command: string;
+  /** Buttons under this section; text answers leave them out (the reply's context names the command). */
+  readonly actions?: readonly Action[];
 }
 
 /**
- * A button under a reply: `value` is a command line (e.g. `accept p1a2b3c`) run as the person who presses it,
- * with their own rights, so a press is exactly as allowed as typing the command. `id` is unique in the reply.
+ * A button: `command` is a command line (e.g. `accept p1a2b3c`, `events page:2`) run as the person who presses
+ * it, with their own rights, so a press is exactly as allowed as typing the command.
  */
-export interface ReplyAction {
-  readonly id: string;
+export interface Action {
   readonly label: string;
-  readonly value: string;
+  readonly command: string;
   readonly style?: 'primary' | 'danger';
 }
 
@@ -70,10 +54,8 @@ export interface Reply {
   /** Ephemeral replies are shown only to the person who asked. */
   readonly visibility: 'ephemeral' | 'public';
   readonly tone?: 'info' | 'error' | 'warning';
-  /** The next page of a long list, if there is one. */
-  readonly next?: NextAction;
-  /** Buttons in chat; the terminal shows them as the commands to type. */
-  readonly actions?: readonly ReplyAction[];
+  /** Buttons under the reply (Accept, More, …); the terminal shows them as the commands to type. */
+  readonly actions?: readonly Action[];
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });
@@ -83,6 +65,9 @@ export const day = (date: string, endDate?: string): Span =>
   endDate === undefined || endDate === date ? { kind: 'day', date } : { kind: 'day', date, endDate };
 export const time = (ms: number, style: TimeStyle, zone?: string): Span =>
   zone === undefined ? { kind: 'time', ms, style } : { kind: 'time', ms, style, zone };
+
+/** The line that stands in for a button a platform could not show: its label and the command to type. */
+export const actionHint = (a: Action): Rich => [`${a.label}: `, code(`/trade ${a.command}`)];
 
 /** A short ephemeral reply explaining a mistake; nothing was changed. */
 export function errorReply(message: string, hint?: string): Reply {

@@ -75,6 +75,6 @@ export function renderText(reply: Reply, o: TextOptions): string {
   }
   // The terminal has no buttons: each action is shown as the command that does the same.
   if (reply.actions?.length)
-    out.push('', terminalLine(reply.actions.map((a) => `${a.label}: ${a.value}`).join(' · ')));
+    out.push('', terminalLine(reply.actions.map((a) => `${a.label}: ${a.command}`).join(' · ')));
   return out.join('\n');
 }

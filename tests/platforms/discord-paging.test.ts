@@ -34,7 +34,7 @@ describe('long lists in Discord: pages and a More button, through the real disco
     const button = body.components?.[0]?.components[0];
     expect(button).toMatchObject({
       type: 2,
-      custom_id: 'page:events when:all page:2',
+      custom_id: 'cmd:events when:all page:2',
       label: `More (page 2 of ${pages})`,
     });
     const first = ids(body);
@@ -46,7 +46,7 @@ describe('long lists in Discord: pages and a More button, through the real disco
     const page2 = cb.data as Body;
     expect((page2.flags ?? 0) & 64).toBe(64);
     expect(JSON.stringify(page2.embeds)).toContain(`Page 2 of ${pages}`);
-    expect(page2.components?.[0]?.components[0]?.custom_id).toBe('page:events when:all page:3');
+    expect(page2.components?.[0]?.components[0]?.custom_id).toBe('cmd:events when:all page:3');
     const second = ids(page2);
     expect(second).toHaveLength(15);
     expect(second.filter((x) => first.includes(x))).toEqual([]);
@@ -97,9 +97,33 @@ describe('the Discord emulator checks components as Discord does', () => {
       const { id, token } = r.emu.dispatchInteraction(chatInput('trade', 'deadlines', {}, reader));
       await r.emu.waitForCallback(id, 5000);
       const shown = await r.emu.waitFor(() => r.emu.interactionMessages(token)[0], 5000);
-      expect(() => r.emu.clickButton(shown.id, 'page:remove paris-talks-2026', reader)).toThrow(/no button/);
+      expect(() => r.emu.clickButton(shown.id, 'cmd:remove paris-talks-2026', reader)).toThrow(/no button/);
     } finally {
       await r.close();
     }
   });
+});
+
+describe('a slow press in Discord', () => {
+  it('is acknowledged without touching the message, then answered privately with the page', async () => {
+    const r = await discordRig('2026-11-09T12:00:00Z', {}, { slowMs: 2000 });
+    try {
+      const { id, token } = r.emu.dispatchInteraction(chatInput('trade', 'events', { when: 'all' }, reader));
+      await r.emu.waitForCallback(id, 5000);
+      const shown = await r.emu.waitFor(
+        () => r.emu.interactionMessages(token).findLast((m) => m.via === 'original' || m.via === 'edit'),
+        8000,
+      );
+      const click = r.emu.clickButton(shown.id, 'cmd:events when:all page:2', reader);
+      expect((await r.emu.waitForCallback(click.id, 5000)).type).toBe(6);
+      const answer = await r.emu.waitFor(() => r.emu.interactionMessages(click.token).at(-1), 8000);
+      expect(answer.via).toBe('followUp');
+      const body = answer.body as Body;
+      expect((body.flags ?? 0) & 64).toBe(64);
+      expect(JSON.stringify(body.embeds)).toMatch(/Page 2 of \d+/);
+      expect(r.emu.problems).toEqual([]);
+    } finally {
+      await r.close();
+    }
+  }, 30_000);
 });

@@ -3,7 +3,7 @@ import { Scheduler } from '../../src/schedule/scheduler.js';
 import { discordMessageProblems } from '../emulators/discord-limits.js';
 import { frDocument } from '../emulators/source-fixtures.js';
 import { silentLog } from '../helpers/bot.js';
-import { discordRig } from '../helpers/discord.js';
+import { discordRig, member } from '../helpers/discord.js';
 import { attachSources } from '../helpers/sources.js';
 import { frSource, SourceServer } from '../sources/helpers.js';
 
@@ -73,5 +73,27 @@ describe('proposals in Discord', () => {
       ['Reject', `cmd:reject ${pid}`],
     ]);
     expect(discordMessageProblems(body as never)).toEqual([]);
+
+    const messageId = posted[0]?.id as string;
+    const press = async (who: string) => {
+      const click = r.emu.clickButton(messageId, `cmd:accept ${pid}`, member(who));
+      const cb = await r.emu.waitForCallback(click.id, 5000);
+      const data =
+        cb.type === 4
+          ? cb.data
+          : (await r.emu.waitFor(() => r.emu.interactionMessages(click.token).at(-1), 5000)).body;
+      return JSON.stringify((data as { embeds?: unknown[] }).embeds);
+    };
+    const fromSources = () => r.t.store.read().events.filter((e) => e.tags.includes('from-sources'));
+    expect(await press('222222222222222222')).toMatch(/editors/i);
+    expect(fromSources()).toEqual([]);
+    expect(await press('111111111111111111')).toContain(`Accepted ${pid}`);
+    expect(fromSources()).toEqual([
+      expect.objectContaining({
+        start: { date: S301.effective, timeZone: 'America/New_York' },
+        confidence: 'confirmed',
+      }),
+    ]);
+    expect(r.emu.problems).toEqual([]);
   });
 });

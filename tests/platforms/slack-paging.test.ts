@@ -75,10 +75,36 @@ describe('long lists in Slack: pages and a More button, through the real Bolt ap
     expect(r.emu.violations).toEqual([]);
   });
 
+  it('buttons posted before the one button kind (trade_next_page, trade_action:…) still run their command', async () => {
+    for (const [actionId, page] of [
+      ['trade_next_page', 2],
+      ['trade_action:more', 3],
+    ] as const) {
+      const id = `legacy-${page}`;
+      const body = blockActionsBody({
+        actionId,
+        value: `events when:all page:${page}`,
+        responseUrl: r.emu.responseUrl(id),
+        userId: 'UREADER',
+        channelId: 'CTRADE',
+        ephemeral: true,
+      });
+      const res = await fetch(r.url, { method: 'POST', body, headers: signedFormHeaders(SECRET, body) });
+      expect(res.status).toBe(200);
+      await r.emu.waitUntil(() => r.emu.responses.some((x) => x.id === id), 5000);
+      const answer = r.emu.responses.find((x) => x.id === id)?.body as {
+        response_type?: string;
+        blocks?: unknown[];
+      };
+      expect(blockText(answer)).toMatch(new RegExp(`Page ${page} of \\d+`));
+      expect(answer.response_type).toBe('ephemeral');
+    }
+  });
+
   it('a button whose value is a change runs nothing', async () => {
     const before = r.t.store.revision;
     const body = blockActionsBody({
-      actionId: 'trade_next_page',
+      actionId: 'trade_cmd_0',
       value: 'remove paris-talks-2026',
       responseUrl: r.emu.responseUrl('more-bad'),
       userId: 'UEDITOR',

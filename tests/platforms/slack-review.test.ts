@@ -67,7 +67,7 @@ describe('Slack: the review queue with outcome buttons', () => {
   it('a forged value is refused and changes nothing', async () => {
     const file = JSON.stringify(rig.t.store.read());
     const out = await press(
-      { type: 'button', action_id: 'trade_outcome_0', value: 'x:paris-talks-2026', text: { text: 'held' } },
+      { type: 'button', action_id: 'trade_cmd_0', value: 'x:paris-talks-2026', text: { text: 'held' } },
       'UEDITOR',
     );
     expect(out).toContain('not one this bot made');

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { type REST, Routes } from 'discord.js';
 import type { Reply } from '../../render/reply.js';
-import { actionRows } from './action-rows.js';
+import { withButtonRows } from './button-rows.js';
 import { type Embed, renderEmbeds } from './embeds.js';
 
 /** A Discord nonce (at most 25 characters) derived from the ledger key, the same on every retry. */
@@ -30,6 +30,7 @@ function withRef(embeds: Embed[], ref: string): Embed[] {
 export function discordDelivery(rest: REST) {
   return async (channelId: string, reply: Reply, key: string, attempt = 1): Promise<{ ref?: string }> => {
     const ref = refOf(key);
+    const { reply: shown, rows } = withButtonRows(reply);
     if (attempt > 1) {
       const recent = (await rest.get(Routes.channelMessages(channelId), {
         query: new URLSearchParams({ limit: '50' }),
@@ -39,8 +40,8 @@ export function discordDelivery(rest: REST) {
     }
     const message = (await rest.post(Routes.channelMessages(channelId), {
       body: {
-        embeds: withRef(renderEmbeds(reply), ref),
-        components: actionRows(reply),
+        embeds: withRef(renderEmbeds(shown), ref),
+        components: rows,
         allowed_mentions: { parse: [] },
         nonce: nonceOf(key),
         enforce_nonce: true,

@@ -1,12 +1,8 @@
 import {
-  type APIActionRowComponent,
-  type APIButtonComponent,
   type APIEmbed,
   type AutocompleteInteraction,
   type ButtonInteraction,
-  ButtonStyle,
   type ChatInputCommandInteraction,
-  ComponentType,
   type Interaction,
   MessageFlags,
   MessagePayload,
@@ -17,36 +13,21 @@ import type { RawValues } from '../../commands/bind.js';
 import type { Actor } from '../../commands/context.js';
 import type { Logger } from '../../logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
+import { pressButton } from '../button-press.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
-import { actionRows } from './action-rows.js';
 import { autocompleteChoices } from './autocomplete.js';
-import { isReplyAction, replyAction } from './button-press.js';
+import { BUTTON_ID, withButtonRows } from './button-rows.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
 import { renderEmbeds } from './embeds.js';
 
-/** The custom_id prefix of the "More" button under a paged list; the rest is the command showing the next page. */
-export const NEXT_PAGE_ID = 'page:';
-
-/** The "More" button row for a reply's next page, when its custom_id fits Discord's 100 characters. */
-function nextPageRow(reply: Reply): APIActionRowComponent<APIButtonComponent>[] {
-  const id = reply.next ? `${NEXT_PAGE_ID}${reply.next.command}` : '';
-  if (!reply.next || id.length > 100) return [];
-  const button: APIButtonComponent = {
-    type: ComponentType.Button,
-    style: ButtonStyle.Secondary,
-    label: reply.next.label.slice(0, 80),
-    custom_id: id,
-  };
-  return [{ type: ComponentType.ActionRow, components: [button] }];
-}
-
 /** A reply as a Discord message body; nothing in it can ping anyone. */
-export function messageBody(reply: Reply) {
+export function messageBody(answer: Reply) {
+  const { reply, rows } = withButtonRows(answer);
   return {
     // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
     embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
-    components: [...nextPageRow(reply), ...actionRows(reply)].map((row) => ({ toJSON: () => row })),
+    components: rows.map((row) => ({ toJSON: () => row })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
@@ -129,19 +110,18 @@ async function chatInput(
 }
 
 /**
- * The "More" button: runs the command in its custom_id for the member who clicked and answers with that page,
- * privately like the list itself. Only reading commands run from a button.
+ * A press on one of our buttons: runs the command in its custom_id as the member who pressed it, with their own
+ * rights, answering privately for a reading command and otherwise as the command answers.
  */
-async function nextPage(bot: Bot, i: ButtonInteraction, log: Logger): Promise<void> {
-  const command = i.customId.slice(NEXT_PAGE_ID.length);
-  const def = bot.registry.named(command);
-  const actor = actorOf(bot, i);
-  const reply =
-    def && !def.mutates && def.access === 'everyone'
-      ? await bot.dispatch(command, actor, { platform: 'discord', id: i.channelId })
-      : errorReply('That button does not run this command. Nothing was changed.');
-  if (reply.tone === 'error') log.warn(`a More button answered with an error: ${command.slice(0, 100)}`);
-  await i.reply({ ...messageBody(reply), flags: MessageFlags.Ephemeral });
+async function pressed(bot: Bot, i: ButtonInteraction, log: Logger): Promise<void> {
+  const command = i.customId.slice(BUTTON_ID.length);
+  const work = pressButton(bot, command, actorOf(bot, i), { platform: 'discord', id: i.channelId });
+  const quick = await within(work);
+  // A slow answer: acknowledge the press without touching the message, then answer with the right visibility.
+  if (!quick) await i.deferUpdate();
+  const reply = quick ?? (await work);
+  if (reply.tone === 'error') log.debug(`a button press was refused: ${command.slice(0, 100)}`);
+  await (quick ? i.reply(messageBody(reply)) : i.followUp(messageBody(reply)));
 }
 
 async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void> {
@@ -157,8 +137,7 @@ export function interactionHandler(bot: Bot, log: Logger) {
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);
-      if (i.isButton() && i.customId.startsWith(NEXT_PAGE_ID)) return await nextPage(bot, i, log);
-      if (i.isButton() && isReplyAction(i)) return await replyAction(bot, i, log);
+      if (i.isButton() && i.customId.startsWith(BUTTON_ID)) return await pressed(bot, i, log);
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
       await chatInput(bot, i, log, cache);
     } catch (err) {

@@ -1,5 +1,5 @@
 import { escapeControls } from '../../domain/control-chars.js';
-import type { Reply, ReplyAction, ReplyButton, Section } from '../../render/reply.js';
+import { type Action, actionHint, type Reply, type Section } from '../../render/reply.js';
 import { renderText } from '../../render/text.js';
 import { escapeSlack, mrkdwn } from './mrkdwn.js';
 
@@ -15,8 +15,11 @@ export const SLACK_LIMITS = {
   buttonValue: 2000,
 };
 
-/** The action id of the "More" button under a paged list; its value is the command that shows the next page. */
-export const NEXT_PAGE_ACTION = 'trade_next_page';
+/**
+ * The action_id of every button we render, `trade_cmd_<n>` (unique in the message; the value is its command),
+ * and of buttons posted before there was one kind (`trade_next_page`, `trade_action:…`), whose value is too.
+ */
+export const BUTTON_ACTION_ID = /^(trade_cmd_\d+|trade_next_page|trade_action:.*)$/;
 
 /** A Block Kit block as sent on the wire. */
 export type Block = { type: string } & Record<string, unknown>;
@@ -43,7 +46,30 @@ function packLines(lines: string[]): string[] {
   return out;
 }
 
-function sectionBlocks(s: Section): Block[] {
+/** Numbers a message's buttons, so each action_id is unique as Slack requires. */
+type Counter = { n: number };
+
+/** Buttons as one actions block; a command too long for a button's value is left for the text hint. */
+function actionsBlock(actions: readonly Action[], count: Counter): Block | undefined {
+  const shown = actions.filter((a) => a.command.length <= SLACK_LIMITS.buttonValue).slice(0, 25);
+  if (!shown.length) return undefined;
+  return {
+    type: 'actions',
+    elements: shown.map((a) => ({
+      type: 'button',
+      action_id: `trade_cmd_${count.n++}`,
+      text: { type: 'plain_text', text: clip(escapeControls(a.label), SLACK_LIMITS.buttonText) },
+      value: a.command,
+      ...(a.style ? { style: a.style } : {}),
+    })),
+  };
+}
+
+/** Hints naming the commands of buttons Slack could not carry (a value over 2000 characters). */
+const leftOut = (actions: readonly Action[]) =>
+  actions.filter((a) => a.command.length > SLACK_LIMITS.buttonValue).map(actionHint);
+
+function sectionBlocks(s: Section, count: Counter): Block[] {
   const blocks: Block[] = [];
   const lines = (s.lines ?? []).map((l) => `• ${mrkdwn(l)}`);
   if (s.heading) lines.unshift(`*${escapeSlack(s.heading)}*`);
@@ -55,42 +81,9 @@ function sectionBlocks(s: Section): Block[] {
   for (let i = 0; i < fields.length; i += SLACK_LIMITS.fields)
     blocks.push({ type: 'section', fields: fields.slice(i, i + SLACK_LIMITS.fields) });
   if (s.more) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `… and ${s.more} more` }] });
-  if (s.actions?.length) blocks.push(buttonsBlock(s.actions));
+  const buttons = actionsBlock(s.actions ?? [], count);
+  if (buttons) blocks.push(buttons);
   return blocks;
-}
-
-/** Prefix of the action_id of a reply's buttons; the button's value is the command it runs. */
-export const REPLY_ACTION_PREFIX = 'trade_action:';
-
-/** A reply's actions as one actions block of buttons (Slack allows 25; a reply has a few). */
-function actionsBlock(actions: readonly ReplyAction[]): Block {
-  return {
-    type: 'actions',
-    block_id: 'trade_actions',
-    elements: actions.slice(0, 25).map((a) => ({
-      type: 'button',
-      action_id: `${REPLY_ACTION_PREFIX}${a.id}`.slice(0, 255),
-      text: { type: 'plain_text', text: clip(escapeControls(a.label), 75) },
-      value: a.value.slice(0, 2000),
-      ...(a.style ? { style: a.style } : {}),
-    })),
-  };
-}
-
-/** The action_id prefix of our buttons: `trade_<action>_<n>`, unique within the block as Slack requires. */
-export const BUTTON_PREFIX = 'trade_';
-
-/** Buttons as an actions block (at most 25, text clipped to 75, values as given: they are short). */
-function buttonsBlock(buttons: readonly ReplyButton[]): Block {
-  return {
-    type: 'actions',
-    elements: buttons.slice(0, 25).map((b, i) => ({
-      type: 'button',
-      action_id: `${BUTTON_PREFIX}${b.action}_${i}`,
-      text: { type: 'plain_text', text: clip(b.label, 75) },
-      value: b.value,
-    })),
-  };
 }
 
 /**
@@ -125,27 +118,17 @@ export function renderBlocks(reply: Reply): SlackMessage {
     },
   ];
   if (reply.intro) head.push(section(clip(mrkdwn(reply.intro, true), SLACK_LIMITS.sectionText)));
-  const body = reply.sections.flatMap(sectionBlocks);
+  const count: Counter = { n: 0 };
+  const body = reply.sections.flatMap((s) => sectionBlocks(s, count));
   const foot: Block[] = [];
-  const context = (reply.context ?? []).slice(0, SLACK_LIMITS.context).map((l) => ({
+  const hints = [...reply.sections.flatMap((s) => leftOut(s.actions ?? [])), ...leftOut(reply.actions ?? [])];
+  const context = [...(reply.context ?? []), ...hints].slice(0, SLACK_LIMITS.context).map((l) => ({
     type: 'mrkdwn',
     text: clip(mrkdwn(l), SLACK_LIMITS.sectionText),
   }));
   if (context.length) foot.push({ type: 'context', elements: context });
-  if (reply.next && reply.next.command.length <= SLACK_LIMITS.buttonValue)
-    foot.push({
-      type: 'actions',
-      block_id: 'trade_next',
-      elements: [
-        {
-          type: 'button',
-          action_id: NEXT_PAGE_ACTION,
-          text: { type: 'plain_text', text: clip(reply.next.label, SLACK_LIMITS.buttonText) },
-          value: reply.next.command,
-        },
-      ],
-    });
-  if (reply.actions?.length) foot.push(actionsBlock(reply.actions));
+  const buttons = actionsBlock(reply.actions ?? [], count);
+  if (buttons) foot.push(buttons);
   const room = SLACK_LIMITS.blocks - head.length - foot.length;
   let blocks = [...head, ...body, ...foot];
   if (body.length > room) {

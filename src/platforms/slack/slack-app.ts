@@ -11,12 +11,10 @@ import type { Bot } from '../../bot.js';
 import type { Logger } from '../../logger.js';
 import { within } from '../quick-answer.js';
 import { ADD_FORMS, openForm, submitForm } from './add-forms.js';
-import { NEXT_PAGE_ACTION, REPLY_ACTION_PREFIX } from './block-kit.js';
+import { BUTTON_ACTION_ID } from './block-kit.js';
+import { buttonActionHandler } from './button-action.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
-import { nextPageHandler } from './next-page-action.js';
-import { OUTCOME_ACTION_ID, outcomeActionHandler } from './outcome-action.js';
-import { replyActionHandler } from './reply-actions.js';
 import { slackDelivery } from './slack-delivery.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
@@ -114,11 +112,9 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
         })
         .catch((err) => log.warn(`could not confirm the ${form.command} form`, err));
     });
-  app.action<BlockAction<ButtonAction>>(NEXT_PAGE_ACTION, nextPageHandler(bot, log, isEditor));
-  app.action(new RegExp(`^${REPLY_ACTION_PREFIX}`), replyActionHandler(bot, log, isEditor));
-  app.action(
-    { type: 'block_actions', action_id: OUTCOME_ACTION_ID },
-    outcomeActionHandler(bot, log, isEditor),
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: BUTTON_ACTION_ID },
+    buttonActionHandler(bot, log, isEditor),
   );
   app.error(async (err) => log.error('slack handler failed', err));
 

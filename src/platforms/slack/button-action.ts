@@ -1,16 +1,14 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../../bot.js';
-import { OUTCOME_ACTION } from '../../commands/outcomes.js';
 import type { Logger } from '../../logger.js';
-import { pressOutcome } from '../outcome-press.js';
-import { BUTTON_PREFIX } from './block-kit.js';
+import { pressButton } from '../button-press.js';
 import { responseBody } from './slash-command.js';
 
-/** Matches the action ids of the review queue's outcome buttons. */
-export const OUTCOME_ACTION_ID = new RegExp(`^${BUTTON_PREFIX}${OUTCOME_ACTION}_\\d+$`);
-
-/** Handles a press on an outcome button: acks, runs the edit as the presser, answers only them. */
-export function outcomeActionHandler(
+/**
+ * A press on any of our buttons (More, Accept, held, …): acks at once, runs the command in its value as the
+ * person who pressed it with their own rights, and answers privately for a reading command, else as it answers.
+ */
+export function buttonActionHandler(
   bot: Bot,
   log: Logger,
   isEditor: (userId: string) => Promise<boolean>,
@@ -19,14 +17,14 @@ export function outcomeActionHandler(
     await ack();
     const user = body.user.id;
     const channel = body.channel?.id ?? body.container?.channel_id ?? user;
-    const reply = await pressOutcome(
+    const reply = await pressButton(
       bot,
       action.value ?? '',
       { platform: 'slack', id: user, isEditor: await isEditor(user) },
       { platform: 'slack', id: channel },
     );
-    await respond({ ...responseBody(reply), response_type: 'ephemeral', replace_original: false }).catch(
-      (err) => log.warn('could not answer a button press', err),
+    await respond({ ...responseBody(reply), replace_original: false }).catch((err) =>
+      log.warn('could not answer a button press', err),
     );
   };
 }
