@@ -16,6 +16,7 @@ import {
   SLACK_RPS_RATIO_TARGET,
   type SlackResult,
 } from './slack.js';
+import { benchStartup, startupTable } from './startup.js';
 import { benchStoreWrite, type StoreWriteResult } from './store-write.js';
 import { type BenchSeeds, benchSeeds, PRNG_SEED } from './synthetic.js';
 
@@ -472,6 +473,12 @@ our turn against the bare turn next to it (bare first in odd rounds, ours first 
 (\`npx tsx bench/discord-main.ts\` runs this part alone). Target: our throughput at least 0.85 of the bare client's.
 
 ${table(DISCORD_HEADER, discordRows)}`;
+  progress('start-up: one-shot CLI and first answer against node -e 0');
+  const startupRounds = flags.quick ? 3 : 11;
+  const startup = startupTable(await benchStartup({ rounds: startupRounds }), startupRounds);
+  for (const what of startup.failed) checks.push({ what, ok: false });
+  for (const row of ['cli.js', 'npm run'])
+    if (!startup.failed.some((f) => f.includes(row))) checks.push({ what: `start-up: ${row}`, ok: true });
   const seconds = (Date.now() - started) / 1000;
   const md = report({
     flags,
@@ -482,7 +489,7 @@ ${table(DISCORD_HEADER, discordRows)}`;
     dispatchMd,
     storeMd,
     scheduleMd,
-    slackMd,
+    slackMd: `${slackMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}`,
     slack: p.slack,
     checks,
     iterations: p.iterations,

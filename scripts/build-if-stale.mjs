@@ -34,7 +34,8 @@ try {
   process.exit(1);
 }
 const started = Date.now();
-rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+// --force (npm run build) starts from an empty dist/; otherwise tsc rebuilds incrementally.
+if (process.argv.includes('--force')) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
 const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
 if (r.status !== 0) process.exit(r.status ?? 1);
 // The stamp carries the build's start time, so a file saved during the build counts as newer.

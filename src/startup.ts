@@ -9,6 +9,7 @@ import { StoreError, StoreLockedError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed } from './store/seed.js';
+import type { Store } from './store/store.js';
 
 export interface Started {
   readonly bot: Bot;
@@ -44,7 +45,7 @@ export function failStartup(err: unknown): never {
 /** The composition root's first half: arguments, configuration, clock and store. The only reader of system time. */
 export async function start(
   argv: readonly string[],
-  o: { readOnlyIfLocked?: boolean } = {},
+  o: { readOnlyIfLocked?: boolean; readOnly?: boolean } = {},
 ): Promise<Started> {
   const args = parseArgs(argv);
   const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
@@ -54,17 +55,29 @@ export async function start(
       ? { now: Date.now }
       : shiftedClock(Date.now, args.now ?? Date.now(), args.speed);
   let readOnlyBecause: string | undefined;
-  const store = await openStore({
-    file: config.DB_FILE,
-    seed: () => loadSeed(config.SEED_FILE),
-    now: () => new Date(),
-  }).catch((error: unknown) => {
+  const quick = o.readOnly ? await readOnlyIfPresent(config.DB_FILE) : undefined;
+  const store = await (quick
+    ? Promise.resolve(quick)
+    : openStore({
+        file: config.DB_FILE,
+        seed: () => loadSeed(config.SEED_FILE),
+        now: () => new Date(),
+      })
+  ).catch((error: unknown) => {
     if (!(o.readOnlyIfLocked && error instanceof StoreLockedError)) throw error;
     readOnlyBecause =
       error.pid === undefined ? 'another Trade Brief process' : `the running bot (pid ${error.pid})`;
     return openStoreReadOnly(config.DB_FILE, readOnlyBecause);
   });
   const bot = createBot(config, store, clock, log);
-  if (readOnlyBecause === undefined) await subscribeConsoleOnce(bot);
+  if (readOnlyBecause === undefined && !quick) await subscribeConsoleOnce(bot);
   return { bot, args, log, readOnlyBecause, close: () => store.close() };
+}
+
+/**
+ * The store as it is, for a one-shot answer that changes nothing: no lock taken, no backup written. Undefined
+ * when the file is missing or unreadable, so the normal open creates it or explains the problem with its backup.
+ */
+async function readOnlyIfPresent(file: string): Promise<Store | undefined> {
+  return openStoreReadOnly(file, 'this read-only answer').catch(() => undefined);
 }

@@ -2,8 +2,6 @@ import type { Bot } from '../bot.js';
 import type { Logger } from '../logger.js';
 import type { Deliver } from '../schedule/scheduler.js';
 import { ConsoleChannel } from './console.js';
-import { createDiscord } from './discord/discord-app.js';
-import { createSlack } from './slack/slack-app.js';
 
 export interface Platforms {
   /** Routes a scheduled post to the platform of its channel. */
@@ -25,7 +23,9 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     },
   };
   const names: string[] = [];
+  // Each SDK is loaded only when its platform is configured: the terminal bot starts without Bolt or discord.js.
   if (c.SLACK_BOT_TOKEN) {
+    const { createSlack } = await import('./slack/slack-app.js');
     const slack = createSlack(
       bot,
       {
@@ -50,6 +50,7 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     names.push('slack');
   }
   if (c.DISCORD_TOKEN) {
+    const { createDiscord } = await import('./discord/discord-app.js');
     const discord = createDiscord(bot, { token: c.DISCORD_TOKEN, apiUrl: c.DISCORD_API_URL }, log);
     await discord.start();
     log.info('discord: connected to the gateway');
