@@ -48,6 +48,8 @@ export const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** json: one JSON object a line (production); pretty: readable lines; auto: pretty when stderr is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   SLACK_BOT_TOKEN: optionalSecret('SLACK_BOT_TOKEN'),
   SLACK_APP_TOKEN: optionalSecret('SLACK_APP_TOKEN'),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),

@@ -3,7 +3,8 @@ import { type Bot, createBot } from './bot.js';
 import { type Clock, shiftedClock } from './clock.js';
 import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
-import { type Logger, streamLogger } from './logger.js';
+import type { Logger } from './log/logger.js';
+import { createLogger } from './log/pino-logger.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
@@ -49,7 +50,9 @@ export async function start(
 ): Promise<Started> {
   const args = parseArgs(argv);
   const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const log = streamLogger(config.LOG_LEVEL);
+  const format =
+    config.LOG_FORMAT === 'auto' ? (process.stderr.isTTY ? 'pretty' : 'json') : config.LOG_FORMAT;
+  const log = createLogger({ level: config.LOG_LEVEL, format });
   const clock: Clock =
     args.now === undefined && args.speed === 1
       ? { now: Date.now }

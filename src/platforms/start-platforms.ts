@@ -1,5 +1,5 @@
 import type { Bot } from '../bot.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Deliver } from '../schedule/scheduler.js';
 import { ConsoleChannel } from './console.js';
 

@@ -1,6 +1,6 @@
 import type { Bot } from '../bot.js';
 import { type ChannelRef, channelKey, type LedgerEntry } from '../domain/subscription.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Reply } from '../render/reply.js';
 import type { StoreData } from '../store/schema.js';
 import { LedgerIndex } from './ledger-index.js';
