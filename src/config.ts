@@ -65,6 +65,11 @@ export const ConfigSchema = z.object({
     .regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  /** The /healthz and /metrics server: off unless set (0 picks a free port). */
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Seconds without a scheduler round after which /healthz answers 503. */
+  HEALTH_MAX_TICK_AGE: z.coerce.number().int().min(1).max(86_400).default(120),
   REMINDER_GRACE: graceWindow('6h'),
   DIGEST_GRACE: graceWindow('2h'),
   SLACK_ADMINS_ARE_EDITORS: z

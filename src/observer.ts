@@ -17,7 +17,7 @@ export interface DeliveryEvent {
 export interface Observer {
   command?(run: CommandRun): void;
   delivery?(event: DeliveryEvent): void;
-  /** A scheduler tick finished at `at` (the bot's clock), `lagSeconds` after it was due. */
+  /** A scheduler round finished at `at` (the bot's clock); its latest post went out `lagSeconds` after due. */
   tick?(at: number, lagSeconds: number, pending: number): void;
   /** A store write took `seconds` and left the file `bytes` long. */
   storeWrite?(seconds: number, bytes: number): void;

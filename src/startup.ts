@@ -5,8 +5,10 @@ import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
 import type { Logger } from './log/logger.js';
 import { createLogger } from './log/pino-logger.js';
+import type { Observer } from './observer.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
+import { observedStore } from './store/observed-store.js';
 import { openStore } from './store/open-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed } from './store/seed.js';
@@ -18,6 +20,8 @@ export interface Started {
   readonly log: Logger;
   /** Set when the store's lock was held by another process and the store was opened to read only. */
   readonly readOnlyBecause?: string;
+  /** What the bot and its store report to; empty until metrics are wired in (main, with WEB_PORT). */
+  readonly observer: Observer;
   close(): Promise<void>;
 }
 
@@ -72,9 +76,10 @@ export async function start(
       error.pid === undefined ? 'another Trade Brief process' : `the running bot (pid ${error.pid})`;
     return openStoreReadOnly(config.DB_FILE, readOnlyBecause);
   });
-  const bot = createBot(config, store, clock, log);
+  const observer: Observer = {};
+  const bot = createBot(config, observedStore(store, observer), clock, log, observer);
   if (readOnlyBecause === undefined && !quick) await subscribeConsoleOnce(bot);
-  return { bot, args, log, readOnlyBecause, close: () => store.close() };
+  return { bot, args, log, readOnlyBecause, observer, close: () => store.close() };
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Platforms {
   readonly deliver: Deliver;
   /** The chat platforms that were started (none: the terminal is the only one). */
   readonly names: readonly string[];
+  /** Each started platform and whether it is connected now (the terminal always is). */
+  connected(): Record<string, boolean>;
   stop(): Promise<void>;
 }
 
@@ -23,6 +25,7 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     },
   };
   const names: string[] = [];
+  const status: Record<string, () => boolean> = { console: () => true };
   // Each SDK is loaded only when its platform is configured: the terminal bot starts without Bolt or discord.js.
   if (c.SLACK_BOT_TOKEN) {
     const { createSlack } = await import('./slack/slack-app.js');
@@ -48,6 +51,7 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     routes.slack = (channel, reply, key, attempt) => slack.deliver(channel.id, reply, key, attempt);
     stops.push(() => slack.stop());
     names.push('slack');
+    status.slack = slack.connected;
   }
   if (c.DISCORD_TOKEN) {
     const { createDiscord } = await import('./discord/discord-app.js');
@@ -57,9 +61,11 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     routes.discord = (channel, reply, key, attempt) => discord.deliver(channel.id, reply, key, attempt);
     stops.push(() => discord.stop());
     names.push('discord');
+    status.discord = () => discord.client.isReady();
   }
   return {
     names,
+    connected: () => Object.fromEntries(Object.entries(status).map(([name, up]) => [name, up()])),
     deliver: (channel, reply, key, attempt) => {
       const route = routes[channel.platform];
       if (!route) return Promise.reject(new Error(`${channel.platform} is not connected in this process`));

@@ -38,6 +38,7 @@ describe('the compiled bot at LOG_LEVEL=debug on Slack (Socket Mode) and Discord
         SLACK_API_URL: slack.apiUrl,
         DISCORD_TOKEN: DISCORD,
         DISCORD_API_URL: discord.apiUrl,
+        WEB_PORT: '0',
       },
       ['--now', '2026-03-12T09:00:00Z'],
     );
@@ -71,7 +72,16 @@ describe('the compiled bot at LOG_LEVEL=debug on Slack (Socket Mode) and Discord
       const { id } = discord.dispatchInteraction(chatInput('trade', sub));
       await discord.waitForCallback(id, 10_000);
     }
-    await bot.waitFor(/"msg":"command answered"[^\n]*|"command":"tariffs"[^\n]*"platform":"slack"/);
+    const base = (await bot.waitFor(/web: listening on (http:\/\/[\d.:]+)/))[1];
+    const health = (await (await fetch(`${base}/healthz`)).json()) as { platforms: Record<string, boolean> };
+    expect(health.platforms).toEqual({ console: true, slack: true, discord: true });
+    const metrics = await (await fetch(`${base}/metrics`)).text();
+    expect(metrics).toContain(
+      'trade_brief_commands_total{command="brief",platform="discord",outcome="ok"} 1',
+    );
+    expect(metrics).toContain(
+      'trade_brief_commands_total{command="event",platform="slack",outcome="refused"} 2',
+    );
     expect(await bot.stop('SIGTERM')).toBe(143);
 
     const out = bot.output();
