@@ -38,6 +38,12 @@ export const STARTUP_CASES: readonly Case[] = [
     until: 'Trade brief',
   },
   {
+    name: 'before: node --import tsx src/main.ts: first answer',
+    argv: [process.execPath, '--import', 'tsx', 'src/main.ts', '--now', NOW],
+    input: 'brief\n',
+    until: 'Trade brief',
+  },
+  {
     name: 'npm start --silent: first answer',
     argv: ['npm', 'start', '--silent', '--', '--now', NOW],
     input: 'brief\n',

@@ -1,9 +1,11 @@
 // Compiles src/ and commands/ to dist/ when dist/ is missing or older than a source file; otherwise does nothing.
-// Runs before `npm start`, on `npm ci` (prepare) and before the tests, so the compiled bot is never stale.
+// Runs on `npm ci` (prepare), inside `npm start` (scripts/start.mjs, same process) and before the tests, so the
+// compiled bot is never stale. `--force` (npm run build) compiles from an empty dist/.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 const STAMP = join(ROOT, 'dist', '.build-stamp');
@@ -19,25 +21,30 @@ function newest(path) {
   return t;
 }
 
-const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
-const sources = Math.max(...INPUTS.map((p) => newest(join(ROOT, p))));
-if (built && built >= sources && !process.argv.includes('--force')) process.exit(0);
-
-let tsc;
-try {
-  tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
-} catch {
-  if (built) process.exit(0); // a production install (no TypeScript) runs what was built
-  process.stderr.write(
-    'dist/ is missing and TypeScript is not installed: run `npm ci` (with dev dependencies).\n',
-  );
-  process.exit(1);
+/** Builds dist/ if it is missing or stale (always with `force`); returns 0, or the failing exit code. */
+export function ensureBuilt({ force = false } = {}) {
+  const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
+  const sources = Math.max(...INPUTS.map((p) => newest(join(ROOT, p))));
+  if (built && built >= sources && !force) return 0;
+  let tsc;
+  try {
+    tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+  } catch {
+    if (built) return 0; // a production install (no TypeScript) runs what was built
+    process.stderr.write(
+      'dist/ is missing and TypeScript is not installed: run `npm ci` (with dev dependencies).\n',
+    );
+    return 1;
+  }
+  const started = Date.now();
+  if (force) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
+  const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
+  if (r.status !== 0) return r.status ?? 1;
+  // The stamp carries the build's start time, so a file saved during the build counts as newer.
+  writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
+  utimesSync(STAMP, new Date(started), new Date(started));
+  return 0;
 }
-const started = Date.now();
-// --force (npm run build) starts from an empty dist/; otherwise tsc rebuilds incrementally.
-if (process.argv.includes('--force')) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
-const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
-if (r.status !== 0) process.exit(r.status ?? 1);
-// The stamp carries the build's start time, so a file saved during the build counts as newer.
-writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
-utimesSync(STAMP, new Date(started), new Date(started));
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
+  process.exit(ensureBuilt({ force: process.argv.includes('--force') }));
