@@ -14,6 +14,8 @@ export interface HealthSources {
   readonly maxTickAgeMs: number;
   /** When the process started (wall clock): before the first round, its age counts from here. */
   readonly startedAt: number;
+  /** Hook for the source watcher (src/sources): its sources and their last checks, shown as `sources`. */
+  readonly sources?: () => unknown;
 }
 
 /** The /healthz document and whether it is healthy: store open, a recent round, every platform connected. */
@@ -45,6 +47,7 @@ export function health(s: HealthSources): { healthy: boolean; body: Record<strin
         pendingPosts: s.pendingPosts(),
       },
       platforms,
+      ...(s.sources ? { sources: s.sources() } : {}),
     },
   };
 }
