@@ -13,7 +13,7 @@
  * away), or by itself after 10 minutes (serveBenchChild in bench/child-process.ts).
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/log/logger.js';
 import { createDiscord } from '../src/platforms/discord/discord-app.js';
 import { messageBody } from '../src/platforms/discord/interactions.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';

@@ -10,6 +10,7 @@ import { BASELINE_COMMAND, benchDispatch, type DispatchResult } from './dispatch
 import { fromDiscord, fromSlack, type PlatformRun, platformTables, table } from './platform-table.js';
 import { benchSchedule, type ScheduleResult } from './schedule.js';
 import { benchSlack } from './slack.js';
+import { benchStartup, startupTable } from './startup.js';
 import { benchStoreWrite, type StoreWriteResult } from './store-write.js';
 import { type BenchSeeds, benchSeeds, PRNG_SEED } from './synthetic.js';
 import {
@@ -436,6 +437,12 @@ async function main(): Promise<void> {
   const storeMd = storeTable(seeds, dispatch, writes, checks);
   const scheduleMd = scheduleTable(schedule, checks);
   const platformMd = platformTables(runs, checks);
+  progress('start-up: one-shot CLI and first answer against node -e 0');
+  const startupRounds = flags.quick ? 3 : 11;
+  const startup = startupTable(await benchStartup({ rounds: startupRounds }), startupRounds);
+  for (const what of startup.failed) checks.push({ what, ok: false });
+  for (const row of ['cli.js', 'npm run'])
+    if (!startup.failed.some((f) => f.includes(row))) checks.push({ what: `start-up: ${row}`, ok: true });
   const seconds = (Date.now() - started) / 1000;
   const md = report({
     flags,
@@ -446,7 +453,7 @@ async function main(): Promise<void> {
     dispatchMd,
     storeMd,
     scheduleMd,
-    platformMd,
+    platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}`,
     slack: p.slack,
     load,
     checks,

@@ -8,7 +8,7 @@
 import type { Bot } from '../src/bot.js';
 import type { EventKind } from '../src/domain/event.js';
 import { type ChannelRef, Subscription } from '../src/domain/subscription.js';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/log/logger.js';
 import type { Reply } from '../src/render/reply.js';
 import { renderText } from '../src/render/text.js';
 import { type Deliver, Scheduler, type TickResult } from '../src/schedule/scheduler.js';

@@ -8,7 +8,7 @@ import { type Bot, createBot } from '../src/bot.js';
 import { manualClock } from '../src/clock.js';
 import type { Actor } from '../src/commands/context.js';
 import { parseConfig } from '../src/config.js';
-import type { Logger } from '../src/logger.js';
+import type { Logger } from '../src/log/logger.js';
 import { CONSOLE_CHANNEL } from '../src/platforms/console.js';
 import type { Reply } from '../src/render/reply.js';
 import { openStore } from '../src/store/open-store.js';

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { allCommands } from '../commands/index.js';
 import type { Clock } from './clock.js';
 import type { Actor, CommandContext } from './commands/context.js';
@@ -5,7 +6,8 @@ import { Registry } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { ChannelRef } from './domain/subscription.js';
 import { Timeline } from './domain/timeline.js';
-import type { Logger } from './logger.js';
+import { type Logger, withContext } from './log/logger.js';
+import type { Observer } from './observer.js';
 import type { Reply } from './render/reply.js';
 import type { SourcesService } from './sources/service.js';
 import type { Store } from './store/store.js';
@@ -28,8 +30,17 @@ export interface Bot {
 }
 
 /** Wires the commands to a store, a clock and the configuration. */
-export function createBot(config: Config, store: Store, clock: Clock, log: Logger): Bot {
-  const registry = new Registry(allCommands);
+export function createBot(
+  config: Config,
+  store: Store,
+  clock: Clock,
+  log: Logger,
+  observer: Observer = {},
+): Bot {
+  const registry = new Registry(allCommands, (run) => {
+    log.debug('command answered', run);
+    observer.command?.(run);
+  });
   const editors = new Set(config.EDITORS);
   let cached: { revision: number; timeline: Timeline } | undefined;
   const reported = new Set<string>();
@@ -70,8 +81,17 @@ export function createBot(config: Config, store: Store, clock: Clock, log: Logge
         commands: () => summaries,
       };
     },
-    dispatch: (text, actor, channel, zone) =>
-      registry.dispatch(text, bot.context(actor, channel, zone), (err) => log.error('command failed', err)),
+    dispatch: (text, actor, channel, zone) => {
+      const context = {
+        command: registry.named(text)?.name ?? 'unknown',
+        platform: actor.platform,
+        requestId: randomUUID(),
+      };
+      const rlog = withContext(log, context);
+      return registry.dispatch(text, bot.context(actor, channel, zone), (err) =>
+        rlog.error('command failed', err),
+      );
+    },
   };
   return bot;
 }

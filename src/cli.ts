@@ -1,4 +1,7 @@
+import { allCommands } from '../commands/index.js';
+import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
+import { Registry } from './commands/registry.js';
 import { exitOnEscape } from './fatal.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
 import { errorReply, type Reply } from './render/reply.js';
@@ -10,7 +13,17 @@ import { failStartup, start } from './startup.js';
  * (it holds the store's lock), the CLI reads the store as it is and refuses changes, saying where to make them.
  */
 async function main(): Promise<void> {
-  const app = await start(process.argv.slice(2), { readOnlyIfLocked: true }).catch(failStartup);
+  const argv = process.argv.slice(2);
+  const named = (words: readonly string[]) => new Registry(allCommands).named(words.join(' ').trim());
+  // A command that changes nothing reads the file without taking its lock or writing a backup.
+  const readOnly = (() => {
+    try {
+      return !named(parseArgs(argv).words)?.mutates;
+    } catch {
+      return false; // start() reports the argument problem
+    }
+  })();
+  const app = await start(argv, { readOnlyIfLocked: true, readOnly }).catch(failStartup);
   const { bot } = app;
   exitOnEscape(app.log);
   const text = app.args.words.join(' ').trim();

@@ -53,6 +53,8 @@ export const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error']).default('info'),
+  /** json: one JSON object a line (production); pretty: readable lines; auto: pretty when stderr is a terminal. */
+  LOG_FORMAT: z.enum(['auto', 'json', 'pretty']).default('auto'),
   SLACK_BOT_TOKEN: optionalSecret('SLACK_BOT_TOKEN'),
   SLACK_APP_TOKEN: optionalSecret('SLACK_APP_TOKEN'),
   SLACK_SIGNING_SECRET: optionalSecret('SLACK_SIGNING_SECRET'),
@@ -68,6 +70,11 @@ export const ConfigSchema = z.object({
     .regex(/^\d{5,25}$/, 'must be a numeric server (guild) id')
     .optional(),
   DISCORD_API_URL: z.url().optional(),
+  /** The /healthz and /metrics server: off unless set (0 picks a free port). */
+  WEB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  WEB_HOST: z.string().min(1).default('127.0.0.1'),
+  /** Seconds without a scheduler round after which /healthz answers 503. */
+  HEALTH_MAX_TICK_AGE: z.coerce.number().int().min(1).max(86_400).default(120),
   REMINDER_GRACE: graceWindow('6h'),
   DIGEST_GRACE: graceWindow('2h'),
   SLACK_ADMINS_ARE_EDITORS: z

@@ -1,4 +1,4 @@
-import type { Logger } from './logger.js';
+import type { Logger } from './log/logger.js';
 
 /** The exit code after an error no handler caught (EX_SOFTWARE): not a clean stop, so a supervisor restarts. */
 export const FATAL_EXIT_CODE = 70;

@@ -1,16 +1,23 @@
 import { exitOnEscape } from './fatal.js';
 import { runConsole } from './platforms/console.js';
-import { startPlatforms } from './platforms/start-platforms.js';
+import { type Platforms, startPlatforms } from './platforms/start-platforms.js';
 import { runScheduler } from './schedule/runner.js';
 import { Scheduler } from './schedule/scheduler.js';
-import { failStartup, start } from './startup.js';
+import { failStartup, type Started, start } from './startup.js';
 
 /** `npm start`: Slack and Discord where configured, otherwise the bot in this terminal; the scheduler either way. */
 async function main(): Promise<void> {
   const app = await start(process.argv.slice(2)).catch(failStartup);
   const { bot, log } = app;
   exitOnEscape(log);
-  const platforms = await startPlatforms(bot, log, Date.now).catch(async (err) => {
+  // The web server comes first, so its metrics see every command and /healthz answers while platforms connect.
+  let platforms: Platforms | undefined;
+  const web = await startWebIfAsked(app, () => platforms?.connected() ?? {}).catch(async (err) => {
+    await app.close();
+    return failStartup(err);
+  });
+  platforms = await startPlatforms(bot, log, Date.now).catch(async (err) => {
+    await web?.stop();
     await app.close();
     return failStartup(err);
   });
@@ -18,6 +25,7 @@ async function main(): Promise<void> {
     new Scheduler(bot, platforms.deliver, log, {
       reminderGraceMs: bot.config.REMINDER_GRACE,
       digestGraceMs: bot.config.DIGEST_GRACE,
+      observer: app.observer,
     }),
     log,
     app.args.speed > 1,
@@ -28,6 +36,7 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     await scheduler.stop();
+    await web?.stop();
     await platforms.stop();
     await app.close().catch((err) => log.error('closing the store failed', err));
     process.exit(code);
@@ -41,6 +50,25 @@ async function main(): Promise<void> {
     interactive: Boolean(process.stdin.isTTY && process.stdout.isTTY),
   });
   await shutdown(0);
+}
+
+/** With WEB_PORT set, serves /healthz and /metrics and feeds the metrics from the bot's observer. */
+async function startWebIfAsked(app: Started, platforms: () => Record<string, boolean>) {
+  const c = app.bot.config;
+  if (c.WEB_PORT === undefined) return undefined;
+  const { startWeb } = await import('./web/server.js');
+  const web = await startWeb(
+    { port: c.WEB_PORT, host: c.WEB_HOST, log: app.log },
+    {
+      store: app.bot.store,
+      now: Date.now,
+      startedAt: Date.now(),
+      platforms,
+      maxTickAgeMs: c.HEALTH_MAX_TICK_AGE * 1000,
+    },
+  );
+  Object.assign(app.observer, web.observer);
+  return web;
 }
 
 void main();

@@ -3,15 +3,19 @@ import { type Bot, createBot } from './bot.js';
 import { type Clock, shiftedClock } from './clock.js';
 import { ConfigError, loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
-import { type Logger, streamLogger } from './logger.js';
+import type { Logger } from './log/logger.js';
+import { createLogger } from './log/pino-logger.js';
+import type { Observer } from './observer.js';
 import { subscribeConsoleOnce } from './platforms/console-subscription.js';
 import { createFetcher } from './sources/fetcher.js';
 import { SourcesService } from './sources/service.js';
 import { loadSourcesFile } from './sources/sources-file.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
+import { observedStore } from './store/observed-store.js';
 import { openStore } from './store/open-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed } from './store/seed.js';
+import type { Store } from './store/store.js';
 
 export interface Started {
   readonly bot: Bot;
@@ -19,6 +23,8 @@ export interface Started {
   readonly log: Logger;
   /** Set when the store's lock was held by another process and the store was opened to read only. */
   readonly readOnlyBecause?: string;
+  /** What the bot and its store report to; empty until metrics are wired in (main, with WEB_PORT). */
+  readonly observer: Observer;
   close(): Promise<void>;
 }
 
@@ -55,11 +61,13 @@ export function failStartup(err: unknown): never {
 /** The composition root's first half: arguments, configuration, clock and store. The only reader of system time. */
 export async function start(
   argv: readonly string[],
-  o: { readOnlyIfLocked?: boolean } = {},
+  o: { readOnlyIfLocked?: boolean; readOnly?: boolean } = {},
 ): Promise<Started> {
   const args = parseArgs(argv);
   const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
-  const log = streamLogger(config.LOG_LEVEL);
+  const format =
+    config.LOG_FORMAT === 'auto' ? (process.stderr.isTTY ? 'pretty' : 'json') : config.LOG_FORMAT;
+  const log = createLogger({ level: config.LOG_LEVEL, format });
   // A bad sources file is a configuration problem: every entry's problem named, exit 2, before the store opens.
   const sources = await loadSourcesFile(config.SOURCES_FILE);
   if (!sources.ok) throw new ConfigError(sources.problems.map((p) => `SOURCES_FILE ${p}`));
@@ -68,19 +76,24 @@ export async function start(
       ? { now: Date.now }
       : shiftedClock(Date.now, args.now ?? Date.now(), args.speed);
   let readOnlyBecause: string | undefined;
-  const store = await openStore({
-    file: config.DB_FILE,
-    seed: () => loadSeed(config.SEED_FILE),
-    now: () => new Date(),
-    // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
-    lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,
-  }).catch((error: unknown) => {
+  const quick = o.readOnly ? await readOnlyIfPresent(config.DB_FILE) : undefined;
+  const store = await (quick
+    ? Promise.resolve(quick)
+    : openStore({
+        file: config.DB_FILE,
+        seed: () => loadSeed(config.SEED_FILE),
+        now: () => new Date(),
+        // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
+        lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,
+      })
+  ).catch((error: unknown) => {
     if (!(o.readOnlyIfLocked && error instanceof StoreLockedError)) throw error;
     readOnlyBecause =
       error.pid === undefined ? 'another Trade Brief process' : `the running bot (pid ${error.pid})`;
     return openStoreReadOnly(config.DB_FILE, readOnlyBecause);
   });
-  const bot = createBot(config, store, clock, log);
+  const observer: Observer = {};
+  const bot = createBot(config, observedStore(store, observer), clock, log, observer);
   bot.sources = new SourcesService({
     sources: sources.value,
     fetcher: createFetcher(),
@@ -88,8 +101,16 @@ export async function start(
     clock,
     log,
     background: config.SOURCES_ENABLED,
-    readOnlyBecause,
+    readOnlyBecause: readOnlyBecause ?? (quick ? 'this read-only answer' : undefined),
   });
-  if (readOnlyBecause === undefined) await subscribeConsoleOnce(bot);
-  return { bot, args, log, readOnlyBecause, close: () => store.close() };
+  if (readOnlyBecause === undefined && !quick) await subscribeConsoleOnce(bot);
+  return { bot, args, log, readOnlyBecause, observer, close: () => store.close() };
+}
+
+/**
+ * The store as it is, for a one-shot answer that changes nothing: no lock taken, no backup written. Undefined
+ * when the file is missing or unreadable, so the normal open creates it or explains the problem with its backup.
+ */
+async function readOnlyIfPresent(file: string): Promise<Store | undefined> {
+  return openStoreReadOnly(file, 'this read-only answer').catch(() => undefined);
 }

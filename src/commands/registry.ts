@@ -8,8 +8,19 @@ import { closest, uniquePrefix } from './suggest.js';
 
 export type Parsed =
   | { ok: true; def: CommandDef; values: Record<string, unknown> }
-  /** `field` names the option at fault, when one is, for forms that show errors inline. */
-  | { ok: false; reply: Reply; field?: string };
+  /** `field` names the option at fault, when one is, for forms that show errors inline; `def` the command, if known. */
+  | { ok: false; reply: Reply; field?: string; def?: CommandDef };
+
+/** How a command run ended: answered, refused (a mistake in the command), denied (editors only) or failed (a bug). */
+export type RunOutcome = 'ok' | 'refused' | 'denied' | 'failed';
+
+/** One finished command run, for logs and metrics; `command` is a defined name or `unknown`. */
+export interface CommandRun {
+  readonly command: string;
+  readonly platform: string;
+  readonly outcome: RunOutcome;
+  readonly seconds: number;
+}
 
 /** Example command line for one option of a command. */
 export function usageFor(def: CommandDef, option?: string): string {
@@ -36,7 +47,10 @@ export class Registry {
   private readonly byName = new Map<string, CommandDef>();
   private readonly schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
 
-  constructor(defs: readonly CommandDef[]) {
+  constructor(
+    defs: readonly CommandDef[],
+    private readonly onRun: (run: CommandRun) => void = () => {},
+  ) {
     for (const d of defs) {
       if (this.byName.has(d.name)) throw new Error(`command ${d.name} is defined twice`);
       this.byName.set(d.name, d);
@@ -107,6 +121,7 @@ export class Registry {
         return {
           ok: false,
           field: name,
+          def,
           reply: errorReply(
             `\`/trade ${def.name}\` needs \`${name}\` (${opt.description}).`,
             `Example: \`${usageFor(def)}\``,
@@ -125,6 +140,7 @@ export class Registry {
     return {
       ok: false,
       field: field || undefined,
+      def,
       reply: errorReply(message, `Example: \`${usageFor(def, field || undefined)}\``),
     };
   }
@@ -146,27 +162,47 @@ export class Registry {
     if (!found.ok) return found;
     const bound = bindTokens(found.def, rest);
     if (!bound.ok)
-      return { ok: false, reply: errorReply(bound.error, `Example: \`${usageFor(found.def)}\``) };
+      return {
+        ok: false,
+        def: found.def,
+        reply: errorReply(bound.error, `Example: \`${usageFor(found.def)}\``),
+      };
     return this.validate(found.def, bound.raw, zone);
   }
 
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
   async run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
-    if (!parsed.ok) return parsed.reply;
+    const started = performance.now();
+    const { reply, outcome } = await this.#run(parsed, ctx, log);
+    const command = parsed.def?.name ?? 'unknown';
+    const seconds = (performance.now() - started) / 1000;
+    this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
+    return reply;
+  }
+
+  async #run(
+    parsed: Parsed,
+    ctx: CommandContext,
+    log: (err: unknown) => void,
+  ): Promise<{ reply: Reply; outcome: RunOutcome }> {
+    if (!parsed.ok) return { reply: parsed.reply, outcome: 'refused' };
     const { def, values } = parsed;
     if (def.access === 'editors' && !ctx.actor.isEditor) {
-      return errorReply(
+      const reply = errorReply(
         `\`/trade ${def.name}\` is for editors only, and you are not on the editors list. Nothing was changed.`,
         EDITOR_HINT[ctx.actor.platform],
       );
+      return { reply, outcome: 'denied' };
     }
     try {
-      return await def.run(values as never, ctx);
+      const reply = await def.run(values as never, ctx);
+      return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
     } catch (err) {
       log(err);
-      return errorReply(
+      const reply = errorReply(
         `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
       );
+      return { reply, outcome: 'failed' };
     }
   }
 

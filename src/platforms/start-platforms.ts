@@ -1,15 +1,15 @@
 import type { Bot } from '../bot.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Deliver } from '../schedule/scheduler.js';
 import { ConsoleChannel } from './console.js';
-import { createDiscord } from './discord/discord-app.js';
-import { createSlack } from './slack/slack-app.js';
 
 export interface Platforms {
   /** Routes a scheduled post to the platform of its channel. */
   readonly deliver: Deliver;
   /** The chat platforms that were started (none: the terminal is the only one). */
   readonly names: readonly string[];
+  /** Each started platform and whether it is connected now (the terminal always is). */
+  connected(): Record<string, boolean>;
   stop(): Promise<void>;
 }
 
@@ -25,7 +25,10 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     },
   };
   const names: string[] = [];
+  const status: Record<string, () => boolean> = { console: () => true };
+  // Each SDK is loaded only when its platform is configured: the terminal bot starts without Bolt or discord.js.
   if (c.SLACK_BOT_TOKEN) {
+    const { createSlack } = await import('./slack/slack-app.js');
     const slack = createSlack(
       bot,
       {
@@ -48,17 +51,21 @@ export async function startPlatforms(bot: Bot, log: Logger, wallClock: () => num
     routes.slack = (channel, reply, key, attempt) => slack.deliver(channel.id, reply, key, attempt);
     stops.push(() => slack.stop());
     names.push('slack');
+    status.slack = slack.connected;
   }
   if (c.DISCORD_TOKEN) {
+    const { createDiscord } = await import('./discord/discord-app.js');
     const discord = createDiscord(bot, { token: c.DISCORD_TOKEN, apiUrl: c.DISCORD_API_URL }, log);
     await discord.start();
     log.info('discord: connected to the gateway');
     routes.discord = (channel, reply, key, attempt) => discord.deliver(channel.id, reply, key, attempt);
     stops.push(() => discord.stop());
     names.push('discord');
+    status.discord = () => discord.client.isReady();
   }
   return {
     names,
+    connected: () => Object.fromEntries(Object.entries(status).map(([name, up]) => [name, up()])),
     deliver: (channel, reply, key, attempt) => {
       const route = routes[channel.platform];
       if (!route) return Promise.reject(new Error(`${channel.platform} is not connected in this process`));

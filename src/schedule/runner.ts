@@ -1,5 +1,5 @@
 import { schedule } from 'node-cron';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import type { Scheduler } from './scheduler.js';
 
 /**

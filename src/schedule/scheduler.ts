@@ -1,6 +1,7 @@
 import type { Bot } from '../bot.js';
 import { type ChannelRef, channelKey, type LedgerEntry } from '../domain/subscription.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
+import type { Observer } from '../observer.js';
 import type { Reply } from '../render/reply.js';
 import type { StoreData } from '../store/schema.js';
 import { LedgerIndex } from './ledger-index.js';
@@ -31,6 +32,8 @@ export interface SchedulerOptions {
   readonly retryBaseMs: number;
   /** How often the cursor is saved when nothing else is written. Default 10 minutes. */
   readonly cursorEveryMs: number;
+  /** Told of every post's outcome and of every finished round (metrics, health). */
+  readonly observer?: Observer;
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -197,11 +200,27 @@ export class Scheduler {
       await this.write(done, cursor);
       this.lastCursorSave = now;
     }
+    this.report(now, [...settled, ...done]);
     return {
       sent: done.filter((e) => e.state === 'sent').length,
       missed: settled.filter((e) => e.state === 'missed').length,
       failed: settled.filter((e) => e.state === 'failed').length,
     };
+  }
+
+  /** Tells the observer how each post ended (a failed attempt, even one retried later, counts as failed) and that a round ran. */
+  private report(now: number, entries: readonly LedgerEntry[]): void {
+    const o = this.options.observer;
+    if (!o) return;
+    for (const e of entries) {
+      const outcome =
+        e.state === 'sent' ? (e.late ? 'late' : 'sent') : e.state === 'pending' ? 'failed' : e.state;
+      o.delivery?.({ platform: e.channel.platform, kind: e.kind, outcome });
+    }
+    // Lag: how long after its due time the latest post of this round went out (0 when none went out).
+    const lateness = entries.filter((e) => e.state === 'sent').map((e) => now - Date.parse(e.dueAt));
+    const pending = this.bot.store.read().ledger.filter((e) => e.state === 'pending').length;
+    o.tick?.(now, Math.max(0, ...lateness) / 1000, pending);
   }
 
   /** The cursor may not pass a post still pending, so the next round retries it. */

@@ -1,5 +1,5 @@
 import type { Clock } from '../clock.js';
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import { CatalogError } from '../store/catalog.js';
 import type { Store } from '../store/store.js';
 import { type AcceptOutcome, type AcceptOverrides, applyProposal } from './accept.js';

@@ -1,4 +1,4 @@
-import type { Logger } from '../logger.js';
+import type { Logger } from '../log/logger.js';
 import { type CheckResult, checkSource } from './check-source.js';
 import type { Fetcher } from './fetcher.js';
 import type { Proposal, ProposalStatus } from './proposal.js';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type Bot, createBot } from '../../src/bot.js';
 import { digestReply } from '../../src/commands/brief-reply.js';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/log/logger.js';
 import { CONSOLE_CHANNEL } from '../../src/platforms/console.js';
 import type { Reply } from '../../src/render/reply.js';
 import { renderText } from '../../src/render/text.js';

@@ -6,7 +6,7 @@ import { manualClock } from '../../src/clock.js';
 import type { Actor } from '../../src/commands/context.js';
 import type { Registry } from '../../src/commands/registry.js';
 import { parseConfig } from '../../src/config.js';
-import type { Logger } from '../../src/logger.js';
+import type { Logger } from '../../src/log/logger.js';
 import { CONSOLE_CHANNEL } from '../../src/platforms/console.js';
 import type { Reply } from '../../src/render/reply.js';
 import { renderText } from '../../src/render/text.js';

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { streamLogger } from '../../src/logger.js';
+import { createLogger } from '../../src/log/pino-logger.js';
 import { CONSOLE_CHANNEL, ConsoleChannel } from '../../src/platforms/console.js';
 import { autocompleteChoices } from '../../src/platforms/discord/autocomplete.js';
 import { Scheduler } from '../../src/schedule/scheduler.js';
@@ -183,7 +183,7 @@ describe('stored text that bypassed validation reaches the terminal escaped', ()
 
   it('log lines that quote stored text are one escaped line', () => {
     const lines: string[] = [];
-    streamLogger('info', (l) => lines.push(l)).warn(
+    createLogger({ level: 'info', format: 'json', write: (l) => lines.push(l) }).warn(
       `event ${hostileTitle} is left off`,
       new Error(hostileTitle),
     );
@@ -191,6 +191,18 @@ describe('stored text that bypassed validation reaches the terminal escaped', ()
     expect(lines[0]?.trimEnd()).not.toMatch(RAW_CONTROL);
     expect(lines[0]?.trimEnd()).not.toContain('\n');
     expect(lines[0]).toContain('\\u{1B}[2J');
+  });
+
+  it('readable (pretty) log lines escape stored text too; only their own layout breaks lines', () => {
+    const lines: string[] = [];
+    createLogger({ level: 'info', format: 'pretty', write: (l) => lines.push(l) }).warn(
+      `event ${hostileTitle} is left off`,
+      new Error(hostileTitle),
+    );
+    const [first, ...rest] = (lines[0] ?? '').trimEnd().split('\n');
+    expect(first).toContain('event Talks \\u{1B}[2J');
+    for (const line of [first, ...rest]) expect(line).not.toMatch(RAW_CONTROL);
+    expect(forgedLines(lines.join(''))).toEqual([]);
   });
 });
 

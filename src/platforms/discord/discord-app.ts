@@ -1,6 +1,6 @@
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Bot } from '../../bot.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../log/logger.js';
 import { discordDelivery } from './discord-delivery.js';
 import { interactionHandler } from './interactions.js';
 

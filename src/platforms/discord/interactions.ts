@@ -11,7 +11,7 @@ import {
 import type { Bot } from '../../bot.js';
 import type { RawValues } from '../../commands/bind.js';
 import type { Actor } from '../../commands/context.js';
-import type { Logger } from '../../logger.js';
+import { type Logger, withContext } from '../../log/logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { pressButton } from '../button-press.js';
 import { within } from '../quick-answer.js';
@@ -92,7 +92,10 @@ async function chatInput(
   const ctx = bot.context(actor, { platform: 'discord', id: i.channelId });
   const run = () =>
     bot.registry.run(bot.registry.validate(found.def, raw, ctx.zone), ctx, (err) =>
-      log.error('command failed', err),
+      withContext(log, { command: found.def.name, platform: 'discord', requestId: i.id }).error(
+        'command failed',
+        err,
+      ),
     );
   if (sensitive) {
     await i.deferReply({ flags: MessageFlags.Ephemeral });

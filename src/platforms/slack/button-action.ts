@@ -1,6 +1,6 @@
 import type { BlockAction, ButtonAction, Middleware, SlackActionMiddlewareArgs } from '@slack/bolt';
 import type { Bot } from '../../bot.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../log/logger.js';
 import { pressButton } from '../button-press.js';
 import { responseBody } from './slash-command.js';
 

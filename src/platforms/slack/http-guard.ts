@@ -5,7 +5,7 @@ import {
   type Server,
   type ServerResponse,
 } from 'node:http';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../log/logger.js';
 
 const FIVE_MINUTES_S = 5 * 60;
 /** Slack's requests are a few kilobytes; anything over this is refused with 413 before it is read. */

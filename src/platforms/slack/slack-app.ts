@@ -8,7 +8,7 @@ import {
   LogLevel,
 } from '@slack/bolt';
 import type { Bot } from '../../bot.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../log/logger.js';
 import { within } from '../quick-answer.js';
 import { ADD_FORMS, openForm, submitForm } from './add-forms.js';
 import { BUTTON_ACTION_ID } from './block-kit.js';
@@ -124,8 +124,19 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     perChannelGapMs: o.perChannelGapMs ?? 1100,
   });
   let server: ReturnType<typeof guardedServer> | undefined;
+  let socketUp = false;
+  if (receiver instanceof LeanSocketModeReceiver) {
+    receiver.client.on('connected', () => {
+      socketUp = true;
+    });
+    receiver.client.on('disconnected', () => {
+      socketUp = false;
+    });
+  }
   return {
     app,
+    /** Whether Slack can reach us now: the Socket Mode connection is up, or the HTTP server listens. */
+    connected: (): boolean => (server ? server.listening : socketUp),
     /** Posts a scheduled message to a Slack channel, once (see slackDelivery). */
     deliver: post,
     /** Connects (Socket Mode) or listens (HTTP); resolves with the HTTP port, if any. */

@@ -1,7 +1,7 @@
 import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
 import { usageFor, withoutTradePrefix } from '../../commands/registry.js';
-import type { Logger } from '../../logger.js';
+import type { Logger } from '../../log/logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';

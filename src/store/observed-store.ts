@@ -1,0 +1,27 @@
+import { stat } from 'node:fs/promises';
+import type { Observer } from '../observer.js';
+import type { Store } from './store.js';
+
+/** `store` with each committed write's duration and the file's size reported to `observer` (when it listens). */
+export function observedStore(store: Store, observer: Observer): Store {
+  return {
+    get location() {
+      return store.location;
+    },
+    get revision() {
+      return store.revision;
+    },
+    read: () => store.read(),
+    close: () => store.close(),
+    async update(change) {
+      const started = performance.now();
+      const result = await store.update(change);
+      if (observer.storeWrite) {
+        const seconds = (performance.now() - started) / 1000;
+        const bytes = (await stat(store.location).catch(() => undefined))?.size ?? 0;
+        observer.storeWrite(seconds, bytes);
+      }
+      return result;
+    },
+  };
+}

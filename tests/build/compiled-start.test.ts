@@ -1,0 +1,89 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const TRACE = join(ROOT, 'tests/helpers/trace-loads.mjs');
+const NOW = '2026-03-12T09:00:00Z';
+
+/** Runs the compiled bot (node dist/…) with `input` on stdin; returns what it printed and every module it loaded. */
+function runCompiled(script: string, args: string[], input: string, env: Record<string, string>) {
+  return new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+    loaded: () => Promise<string[]>;
+  }>((resolve, reject) => {
+    const trace = join(env.DIR as string, `loads-${Math.random().toString(36).slice(2)}.txt`);
+    const child = spawn(process.execPath, ['--import', TRACE, script, ...args], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        SLACK_BOT_TOKEN: '',
+        DISCORD_TOKEN: '',
+        TIME_ZONE: 'UTC',
+        ...env,
+        TRACE_LOADS_FILE: trace,
+      },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const loaded = () => readFile(trace, 'utf8').then((t) => t.split('\n').filter(Boolean));
+      resolve({ code, stdout, stderr, loaded });
+    });
+    child.stdin.end(input);
+  });
+}
+
+const SDKS = /node_modules\/(@slack\/|discord\.js|@discordjs\/)/;
+
+describe('the compiled bot in a terminal', () => {
+  let dir: string;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'trade-brief-compiled-'));
+    env = { DIR: dir, DB_FILE: join(dir, 'store.db.json') };
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('npm start (dist/src/main.js) answers in the terminal without loading Bolt or discord.js', async () => {
+    const r = await runCompiled('dist/src/main.js', ['--now', NOW], 'brief\n', env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+    const loaded = await r.loaded();
+    expect(loaded.some((u) => u.includes('/dist/src/main.js'))).toBe(true);
+    expect(loaded.filter((u) => SDKS.test(u))).toEqual([]);
+  });
+
+  it('a one-shot answer loads no SDK and writes no backup', async () => {
+    const backups = async () => readdir(join(dir, 'backups')).catch(() => [] as string[]);
+    const before = await backups();
+    const r = await runCompiled('dist/src/cli.js', ['brief', '--now', NOW], '', env);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+    expect((await r.loaded()).filter((u) => SDKS.test(u))).toEqual([]);
+    expect(await backups()).toEqual(before);
+  });
+
+  it('a one-shot change still takes the lock and saves', async () => {
+    const r = await runCompiled('dist/src/cli.js', ['unsubscribe', '--now', NOW], '', env);
+    expect(r.code).toBe(0);
+    const after = await runCompiled('dist/src/cli.js', ['subscriptions', '--now', NOW], '', env);
+    expect(after.stdout).toContain('This channel has no subscription');
+  });
+});
