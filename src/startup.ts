@@ -102,6 +102,7 @@ export async function start(
     log,
     background: config.SOURCES_ENABLED,
     readOnlyBecause: readOnlyBecause ?? (quick ? 'this read-only answer' : undefined),
+    observer,
   });
   if (readOnlyBecause === undefined && !quick) await subscribeConsoleOnce(bot);
   return { bot, args, log, readOnlyBecause, observer, close: () => store.close() };

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock.js';
 import type { Logger } from '../log/logger.js';
+import type { Observer } from '../observer.js';
 import { CatalogError } from '../store/catalog.js';
 import type { Store } from '../store/store.js';
 import { type AcceptOutcome, type AcceptOverrides, applyProposal } from './accept.js';
@@ -21,6 +22,8 @@ export interface SourcesServiceOptions {
   background: boolean;
   /** Set when the store belongs to another process: nothing is checked or decided here. */
   readOnlyBecause?: string;
+  /** Told of every check and the proposals it made (the metrics). */
+  observer?: Observer;
 }
 
 export type Decision<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -67,14 +70,27 @@ export class SourcesService {
     if (!this.o.background || this.o.readOnlyBecause !== undefined) return;
     if (now - this.lastTick < CHECK_EVERY_MS) return;
     this.lastTick = now;
-    this.watcher.checkDue(now).catch((err) => this.o.log.error('checking the sources failed', err));
+    this.watcher
+      .checkDue(now)
+      .then((results) => this.report(results))
+      .catch((err) => this.o.log.error('checking the sources failed', err));
+  }
+
+  /** Tells the observer how each check ended and how many proposals it made. */
+  private report(results: readonly CheckResult[]): void {
+    for (const r of results) {
+      this.o.observer?.sourceCheck?.(r.sourceId, !r.ok ? 'failed' : r.notModified ? 'unchanged' : 'ok');
+      if (r.ok && r.proposals.length) this.o.observer?.proposals?.(r.sourceId, r.proposals.length);
+    }
   }
 
   /** Checks every enabled source now (`sources check`). */
   async checkAll(): Promise<Decision<CheckResult[]>> {
     const refused = this.refusal('sources check');
     if (refused) return refused;
-    return { ok: true, value: await this.watcher.checkAll(this.o.clock.now()) };
+    const results = await this.watcher.checkAll(this.o.clock.now());
+    this.report(results);
+    return { ok: true, value: results };
   }
 
   /** Turns a pending proposal into timeline items and records the decision, in one write. */

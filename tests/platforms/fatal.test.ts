@@ -56,10 +56,13 @@ describe('an error that escapes every handler', () => {
       const bot = await startBot(how);
       bot.child.kill('SIGUSR2');
       expect(await bot.exited).toBe(70);
+      // Logs are JSON lines when stderr is not a terminal: one error-level (50) line says what escaped.
       const fatal = bot.out.stderr.split('\n').filter((l) => l.includes('fatal'));
       expect(fatal).toHaveLength(1);
+      const line = JSON.parse(fatal[0] as string) as { level: number; msg: string };
+      expect(line.level).toBe(50);
       const kind = how === 'throw' ? 'uncaught exception' : 'unhandled rejection';
-      expect(fatal[0]).toContain(`[error] fatal ${kind}: Error: escaped on purpose near [redacted]`);
+      expect(line.msg).toContain(`fatal ${kind}: Error: escaped on purpose near [redacted]`);
       expect(fatal[0]).toContain('escape-on-signal.ts'); // where it was thrown
       expect(fatal[0]).toContain('exiting with code 70 to be restarted');
       expect(bot.out.stderr).not.toContain('secretvalue');

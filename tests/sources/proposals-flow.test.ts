@@ -113,12 +113,20 @@ describe('proposals from the official sources, from the terminal', () => {
   it('a bad source shows its error in `sources` and the others go on', async () => {
     server.documents = [frDocument(S301)];
     server.faults.set('/bad/feed.xml', 'status-500');
-    attachSources(t, [
-      { id: 'broken-feed', kind: 'feed', url: `${server.url}/bad/feed.xml` },
-      frSource(server),
-    ]);
+    const seen: string[] = [];
+    attachSources(
+      t,
+      [{ id: 'broken-feed', kind: 'feed', url: `${server.url}/bad/feed.xml` }, frSource(server)],
+      false,
+      {
+        sourceCheck: (source, outcome) => seen.push(`${source} ${outcome}`),
+        proposals: (source, n) => seen.push(`${source} +${n}`),
+      },
+    );
     const out = await t.say('sources check');
     expect(out).toContain('Checked 2 sources: 1 failed, 1 new proposals.');
+    // The metrics hear of both checks and the one proposal.
+    expect(seen.sort()).toEqual(['broken-feed failed', 'fr +1', 'fr ok']);
     const broken = out.slice(out.indexOf('broken-feed'), out.indexOf('\nfr '));
     expect(broken).toMatch(/Last error: http: .*500/);
     expect(broken).toContain('1 errors');

@@ -48,9 +48,12 @@ describe('a DB_FILE that is a symbolic link', () => {
 const isRoot = process.getuid?.() === 0;
 const NOBODY = 65534;
 
-/** Runs the real CLI (`brief`) on `file`, as `nobody` when we are root, so file modes apply; returns its output. */
-function cli(file: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', 'brief'], {
+/** Runs the real CLI (`brief` unless told) on `file`, as `nobody` when we are root, so file modes apply. */
+function cli(
+  file: string,
+  words: readonly string[] = ['brief'],
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...words], {
     cwd: ROOT,
     env: { ...process.env, DB_FILE: file, TIME_ZONE: 'UTC', SLACK_BOT_TOKEN: '', DISCORD_TOKEN: '' },
     ...(isRoot ? { uid: NOBODY, gid: NOBODY } : {}),
@@ -84,21 +87,29 @@ describe('a store that cannot be written is refused with what is wrong and what 
     `so both must be writable: run chmod u+w ${file} ${join(file, '..')} as their owner, or set DB_FILE to a ` +
     'writable place. Nothing was changed.';
 
-  it('a read-only file (mode 444): exit 1 and one line, no stack', async () => {
+  /** A change, which needs the store written; a question is answered from a read-only store as it is. */
+  const CHANGE = ['remove', 'paris-talks-2026'];
+
+  it('a read-only file (mode 444): a change exits 1 with one line, no stack; a question is still answered', async () => {
     await chmod(store, 0o444);
-    const { code, stdout, stderr } = await cli(store);
+    const before = await readFile(store, 'utf8');
+    const asked = await cli(store);
+    expect(asked.code).toBe(0);
+    expect(asked.stdout).toContain('Trade brief');
+    const { code, stdout, stderr } = await cli(store, CHANGE);
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr.trim().split('\n')).toEqual([
       `${store} cannot be used: the file is read-only (EACCES). Trade Brief writes the store file and ` +
         `creates files beside it (its lock, temporary copies, backups/), ${advice(store)}`,
     ]);
+    expect(await readFile(store, 'utf8')).toBe(before);
   }, 30_000);
 
-  it('a read-only folder (mode 555): exit 1 and one line, and nothing was written', async () => {
+  it('a read-only folder (mode 555): a change exits 1 with one line, and nothing was written', async () => {
     await chmod(folder, 0o555);
     const before = await readdir(folder);
-    const { code, stderr } = await cli(store);
+    const { code, stderr } = await cli(store, CHANGE);
     expect(code).toBe(1);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).toContain(`${store} cannot be used: its folder ${folder} is read-only (EACCES).`);
