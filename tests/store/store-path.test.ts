@@ -88,7 +88,7 @@ describe('a store that cannot be written is refused with what is wrong and what 
     'writable place. Nothing was changed.';
 
   /** A change, which needs the store written; a question is answered from a read-only store as it is. */
-  const CHANGE = ['remove', 'paris-talks-2026'];
+  const CHANGE = ['remove', 'geneva-talks-2026'];
 
   it('a read-only file (mode 444): a change exits 1 with one line, no stack; a question is still answered', async () => {
     await chmod(store, 0o444);
