@@ -1,4 +1,5 @@
 import { dirname } from 'node:path';
+import { Low } from 'lowdb';
 import { Backups } from './backups.js';
 import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
 import { type DurableFs, DurableTextFile, NODE_FS, removeStaleTemps } from './durable-file.js';
@@ -6,6 +7,7 @@ import { StoreClosedError, StoreNotWritableError } from './errors.js';
 import { acquireLock, type StoreLock } from './lock.js';
 import { SCHEMA_VERSION, type SeedData, type StoreData } from './schema.js';
 import type { Store } from './store.js';
+import { StoreAdapter } from './store-adapter.js';
 import { ensureWritable, NOT_WRITABLE, resolveStoreFile } from './store-path.js';
 
 /** How to open the store file. */
@@ -40,7 +42,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await removeStaleTemps(backups.dir, file);
     const text = new DurableTextFile(file, fs);
     const { data, length } = await load(text, backups, options.seed);
-    return new DurableStore(file, text, backups, lock, data, length);
+    return new DurableStore(file, new Low(new StoreAdapter(text, backups, length), data), lock);
   } catch (error) {
     await lock.release();
     throw error;
@@ -75,24 +77,20 @@ function draftOf(state: StoreData): StoreData {
 const isThenable = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
-/** The lowdb-style JSON file store: in-memory reads, serialized durable writes. */
+/** The JSON file store on lowdb's Low: in-memory reads, serialized durable writes through StoreAdapter. */
 class DurableStore implements Store {
+  /** What readers see: the last state on disk (lowdb's `data` holds the draft while it is being written). */
   #state: StoreData;
   #revision = 0;
-  #length: number;
   #queue: Promise<unknown> = Promise.resolve();
   #closing: Promise<void> | undefined;
 
   constructor(
     readonly location: string,
-    private readonly text: DurableTextFile,
-    private readonly backups: Backups,
+    private readonly db: Low<StoreData>,
     private readonly lock: StoreLock,
-    state: StoreData,
-    length: number,
   ) {
-    this.#state = state;
-    this.#length = length;
+    this.#state = db.data;
   }
 
   get revision(): number {
@@ -111,29 +109,30 @@ class DurableStore implements Store {
   }
 
   async #apply<T>(change: (draft: StoreData) => T): Promise<T> {
-    const draft = draftOf(this.#state);
+    const before = this.#state;
+    const draft = draftOf(before);
     const result = change(draft);
     if (isThenable(result))
       throw new TypeError('Store.update: change must be synchronous; nothing was saved.');
-    // Pieces are encoded lazily while written; the draft is private to this write until it is swapped in.
-    const length = await this.#write(draft);
+    // Readers keep seeing the state before until the draft is on disk; a refused write leaves it in place.
+    this.db.data = draft;
+    try {
+      await this.db.write();
+    } catch (error) {
+      this.db.data = before;
+      throw this.#explain(error);
+    }
     this.#state = draft;
-    this.#length = length;
     this.#revision += 1;
     return result;
   }
 
-  /** Backs up the state being replaced if due, then writes `draft`; a refused write says what to do. */
-  async #write(draft: StoreData): Promise<number> {
-    try {
-      await this.backups.beforeWrite();
-      return await this.text.writePieces(encodeStore(draft, this.#length));
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? '';
-      if (!NOT_WRITABLE.has(code)) throw error;
-      const path = (error as NodeJS.ErrnoException).path ?? this.location;
-      throw new StoreNotWritableError(this.location, `${path} cannot be written`, code);
-    }
+  /** A write refused by the file system says what to make writable; anything else is passed on. */
+  #explain(error: unknown): unknown {
+    const code = (error as NodeJS.ErrnoException).code ?? '';
+    if (!NOT_WRITABLE.has(code)) return error;
+    const path = (error as NodeJS.ErrnoException).path ?? this.location;
+    return new StoreNotWritableError(this.location, `${path} cannot be written`, code);
   }
 
   close(): Promise<void> {
