@@ -24,8 +24,13 @@ class Windows {
     return w;
   }
 
+  /** Forgets a window whose work settled; with none left open, the timer goes too (it must not hold the process). */
   remove(w: Window): void {
     this.open.delete(w);
+    if (this.open.size === 0 && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   private arm(ms: number): void {

@@ -15,6 +15,12 @@ describe('within', () => {
     expect(await slow).toBe('slow'); // the work goes on
   });
 
+  it('leaves no timer behind once every answer is in', async () => {
+    const before = timers();
+    expect(await within(later(5, 'a'), 60_000)).toBe('a');
+    expect(timers() - before).toBe(0);
+  });
+
   it('passes a failure on', async () => {
     await expect(within(Promise.reject(new Error('broken')), 200)).rejects.toThrow('broken');
   });
