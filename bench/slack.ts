@@ -197,7 +197,7 @@ async function startChild(path: BenchPath, mode: SlackMode, kind: SlackKind, api
 }
 
 /** A signed slash-command POST on a keep-alive connection; resolves with the status and the body. */
-function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
+export function post(agent: Agent, port: number, body: string): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = request(
       {
