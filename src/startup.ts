@@ -14,7 +14,7 @@ import { StoreError, StoreLockedError } from './store/errors.js';
 import { observedStore } from './store/observed-store.js';
 import { openStore } from './store/open-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
-import { loadSeed } from './store/seed.js';
+import { loadSeed, seedDigest } from './store/seed.js';
 import type { Store } from './store/store.js';
 
 export interface Started {
@@ -82,6 +82,9 @@ export async function start(
     : openStore({
         file: config.DB_FILE,
         seed: () => loadSeed(config.SEED_FILE),
+        // Only a start brings a corrected seed in; the CLI's one-shot opens leave the store as it is.
+        seedDigest: o.readOnlyIfLocked ? undefined : () => seedDigest(config.SEED_FILE),
+        log,
         now: () => new Date(),
         // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
         lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,

@@ -1,11 +1,14 @@
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
+import type { Logger } from '../log/logger.js';
 import { Backups } from './backups.js';
 import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
 import { type DurableFs, DurableTextFile, NODE_FS, removeStaleTemps } from './durable-file.js';
 import { StoreClosedError, StoreNotWritableError } from './errors.js';
+import { formatIssues } from './issues.js';
 import { acquireLock, type StoreLock } from './lock.js';
-import { SCHEMA_VERSION, type SeedData, type StoreData } from './schema.js';
+import { SCHEMA_VERSION, type SeedData, StoreData } from './schema.js';
+import { type SeedSyncResult, syncSeed } from './seed-sync.js';
 import type { Store } from './store.js';
 import { StoreAdapter } from './store-adapter.js';
 import { ensureWritable, NOT_WRITABLE, resolveStoreFile } from './store-path.js';
@@ -24,6 +27,13 @@ export interface OpenStoreOptions {
   lockPatienceMs?: number;
   /** The file-system calls of durable writes (node's by default; tests record them). */
   fs?: DurableFs;
+  /**
+   * The digest of the seed's file (the bot's start passes it; the read-only CLI never opens this way). When it
+   * differs from the one the store last applied, the store is brought up to the seed (see syncSeed) in one write.
+   */
+  seedDigest?: () => Promise<string>;
+  /** Where the seed sync says what it changed and which editors' versions it kept. */
+  log?: Logger;
 }
 
 /**
@@ -41,7 +51,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     await removeStaleTemps(dirname(file), file);
     await removeStaleTemps(backups.dir, file);
     const text = new DurableTextFile(file, fs);
-    const { data, length } = await load(text, backups, options.seed);
+    const { data, length } = await load(text, backups, options);
     return new DurableStore(file, new Low(new StoreAdapter(text, backups, length), data), lock);
   } catch (error) {
     await lock.release();
@@ -49,19 +59,57 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
-/** Reads, validates and (if needed) migrates the file, or creates it from the seed. */
-async function load(text: DurableTextFile, backups: Backups, seed: OpenStoreOptions['seed']) {
+/**
+ * Reads, validates and (if needed) migrates the file, or creates it from the seed; with a seed digest, brings
+ * the seed's items in. At most one write, and none when the file is current.
+ */
+async function load(text: DurableTextFile, backups: Backups, options: OpenStoreOptions) {
   const existing = await text.readBytes();
+  const at = options.now().toISOString();
   if (existing === null) {
-    const data = storeFromSeed(await seed());
+    const digest = await options.seedDigest?.();
+    const data = storeFromSeed(await options.seed());
+    if (digest !== undefined) data.seed = { digest, appliedAt: at };
     const length = await text.writePieces(encodeStore(data, 0));
     return { data, length };
   }
-  const { data, fromVersion, chars } = decodeStore(existing, text.file, await backups.newest());
-  if (fromVersion === SCHEMA_VERSION) return { data, length: chars };
+  const decoded = decodeStore(existing, text.file, await backups.newest());
+  const { fromVersion, chars } = decoded;
+  const synced = await seedSync(decoded.data, options, at);
+  const data = synced?.data ?? decoded.data;
+  if (fromVersion === SCHEMA_VERSION && !synced) return { data, length: chars };
   await backups.beforeWrite();
   const length = await text.writePieces(encodeStore(data, chars));
   return { data, length };
+}
+
+/** The store brought up to the seed, or undefined when the seed is the one applied last (or cannot be read). */
+async function seedSync(
+  data: StoreData,
+  o: OpenStoreOptions,
+  at: string,
+): Promise<SeedSyncResult | undefined> {
+  if (!o.seedDigest) return undefined;
+  let result: SeedSyncResult;
+  try {
+    const digest = await o.seedDigest();
+    if (data.seed?.digest === digest) return undefined;
+    result = syncSeed(data, await o.seed(), digest, at);
+    const valid = StoreData.safeParse(result.data);
+    if (!valid.success)
+      throw new Error(`the seed does not fit the store: ${formatIssues(valid.error.issues)}`);
+  } catch (error) {
+    // An existing store works without its seed; the problem is said, and the next start tries again.
+    o.log?.warn(`seed sync skipped: ${error instanceof Error ? error.message : String(error)}`);
+    return undefined;
+  }
+  for (const id of result.kept) o.log?.info(`seed differs for ${id}; kept the editor's version`);
+  const { corrected, added, kept } = result;
+  o.log?.info(
+    `seed sync: ${corrected.length} corrected, ${added.length} added, ${kept.length} kept as editors left them` +
+      (corrected.length + added.length ? ` (${[...corrected, ...added].join(', ')})` : ''),
+  );
+  return result;
 }
 
 /** A shallow copy of the state whose top-level arrays (and plain objects) are fresh shallow copies. */

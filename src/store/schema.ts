@@ -56,6 +56,8 @@ export const StoreData = z
       .default({ consoleSubscribed: false }),
     /** The official-source watcher: each source's cursor, validators, seen-set and counts, and its proposals. */
     watcher: WatcherState.default(emptyWatcherState),
+    /** The seed file last brought into the store (sha-256 of its bytes), so an unchanged seed is not compared again. */
+    seed: z.strictObject({ digest: z.string().min(1), appliedAt: Instant }).optional(),
   })
   .check((ctx) => {
     // Every command finds an item by its id: two items with one id would hide one of them. Checked only

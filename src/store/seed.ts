@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { StoreError } from './errors.js';
 import { formatIssues } from './issues.js';
@@ -24,4 +25,18 @@ export async function loadSeed(file: string): Promise<SeedData> {
   if (!r.success)
     throw new StoreError(file, `The seed file ${file} is not valid: ${formatIssues(r.error.issues)}`);
   return r.data;
+}
+
+/** The sha-256 (hex) of the seed file's bytes: what the store records as the seed it applied. */
+export async function seedDigest(file: string): Promise<string> {
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch {
+    throw new StoreError(
+      file,
+      `The seed file ${file} cannot be read. Set SEED_FILE to the curated seed (data/seed.json).`,
+    );
+  }
+  return createHash('sha256').update(bytes).digest('hex');
 }
