@@ -113,6 +113,37 @@ describe('/trade in Discord, through the real discord.js client', () => {
     expect(back.text).toContain('Restored');
   });
 
+  it('/trade-admin add-measure adds a measure that event opens; a bad rate is refused and changes nothing', async () => {
+    const editorMember = member('111111111111111111');
+    const measure = {
+      title: 'Discord drone tariff',
+      authority: 'section-232',
+      targets: 'CN',
+      from: '2026-03-01',
+      hts: '8806',
+      source: 'https://www.federalregister.gov/d/2026-00002',
+    };
+    const revision = r.t.store.revision;
+    const bad = await r.ask('trade-admin', 'add-measure', { ...measure, rate: '2000%' }, editorMember);
+    expect(bad.text).toContain('0% to 1000%');
+    expect(r.t.store.revision).toBe(revision);
+    const refused = await r.ask(
+      'trade-admin',
+      'add-measure',
+      { ...measure, rate: '25%' },
+      member('333333333333333333'),
+    );
+    expect(refused.text).toContain('for editors only');
+    expect(r.t.store.revision).toBe(revision);
+    await r.ask('trade-admin', 'add-measure', { ...measure, rate: '25%' }, editorMember);
+    const added = r.t.store.read().measures.find((m) => m.title === 'Discord drone tariff');
+    expect(added).toMatchObject({ authority: 'section-232', rate: { percent: 25 }, hts: ['8806'] });
+    const shown = await r.ask('trade', 'event', { id: added?.id as string });
+    expect(shown.text).toContain('Discord drone tariff');
+    expect(shown.text).toContain('8806');
+    expect(r.emu.problems).toEqual([]);
+  });
+
   it('stored text with @everyone is shown inert, and no message allows mentions', async () => {
     await r.ask(
       'trade-admin',
