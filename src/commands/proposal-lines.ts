@@ -2,11 +2,26 @@ import { type Action, type Field, link, type Reply, type Rich, time } from '../r
 import { describeChanges, type Proposal } from '../sources/proposal.js';
 import { cleanText } from '../sources/sanitize.js';
 
-/** The commands a proposal's buttons run: accept and reject, as an editor would type them. */
+/** A proposal's buttons: accept and reject as an editor would type them, and Edit, a prefilled accept form. */
 export const proposalActions = (p: Proposal): Action[] => [
   { label: 'Accept', command: `accept ${p.id}`, style: 'primary' },
   { label: 'Reject', command: `reject ${p.id}`, style: 'danger' },
+  { label: 'Edit', command: `accept ${p.id}`, form: true },
 ];
+
+/**
+ * The `accept` options a proposal's main item (its action) starts from, as an editor would type them: an Edit
+ * form shows these, and only the ones changed become overrides.
+ */
+export function acceptDefaults(p: Proposal): Record<string, string> {
+  const main = p.items.find((s) => s.role === 'action') ?? p.items[0];
+  if (!main) return {};
+  const out: Record<string, string> = { title: main.title, kind: main.kind };
+  if (main.date) out.start = main.date;
+  if (main.countries.length) out.countries = main.countries.join(',');
+  if (main.summary) out.summary = main.summary.slice(0, 2000);
+  return out;
+}
 
 /** What accepting would do, one line per suggested item. */
 export function suggestionLines(p: Proposal): Rich[] {
@@ -35,7 +50,7 @@ export function proposalFields(p: Proposal): Field[] {
   return f;
 }
 
-/** A proposal as posted to a `proposals:yes` channel, with Accept / Reject buttons. */
+/** A proposal as posted to a `proposals:yes` channel, with Accept / Reject (and, where forms exist, Edit) buttons. */
 export function proposalReply(p: Proposal): Reply {
   return {
     title: `${p.kind === 'edit' ? 'Proposed change' : 'Proposed'}: ${cleanText(p.document.title, 140)}`,

@@ -43,7 +43,16 @@ export interface Action {
   readonly label: string;
   readonly command: string;
   readonly style?: 'primary' | 'danger';
+  /**
+   * The button opens a form of the command's options, prefilled, instead of running it; shown only where the
+   * platform has forms (Slack), left out elsewhere (the reply's context names the command to type).
+   */
+  readonly form?: true;
 }
+
+/** The buttons a platform without forms shows: all but those that open a form. */
+export const withoutForms = (actions: readonly Action[] | undefined): Action[] =>
+  (actions ?? []).filter((a) => !a.form);
 
 export interface Reply {
   readonly title: string;

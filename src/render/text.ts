@@ -1,6 +1,6 @@
 import { escapeControls } from '../domain/control-chars.js';
 import { formatInstant } from '../domain/time.js';
-import type { Reply, Rich, Span } from './reply.js';
+import { type Reply, type Rich, type Span, withoutForms } from './reply.js';
 
 export interface TextOptions {
   /** The reader's time zone. */
@@ -73,8 +73,8 @@ export function renderText(reply: Reply, o: TextOptions): string {
     out.push('');
     for (const line of reply.context) out.push(terminalLine(richText(line, o)));
   }
-  // The terminal has no buttons: each action is shown as the command that does the same.
-  if (reply.actions?.length)
-    out.push('', terminalLine(reply.actions.map((a) => `${a.label}: ${a.command}`).join(' · ')));
+  // The terminal has no buttons: each action is shown as the command that does the same (no forms either).
+  const actions = withoutForms(reply.actions);
+  if (actions.length) out.push('', terminalLine(actions.map((a) => `${a.label}: ${a.command}`).join(' · ')));
   return out.join('\n');
 }

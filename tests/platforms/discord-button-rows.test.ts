@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { withButtonRows } from '../../src/platforms/discord/button-rows.js';
 import { renderEmbeds } from '../../src/platforms/discord/embeds.js';
 import type { Action, Reply } from '../../src/render/reply.js';
+import { renderText } from '../../src/render/text.js';
 import { discordMessageProblems } from '../emulators/discord-limits.js';
 
 const act = (command: string, label = command): Action => ({ label, command });
@@ -13,6 +14,19 @@ const reply = (sections: Action[][], actions: Action[] = []): Reply => ({
 });
 
 describe('Discord button rows', () => {
+  it('leave out a button that opens a form (Discord has none here), and so does the terminal', () => {
+    const edit: Action = { label: 'Edit', command: 'accept pabc123', form: true };
+    const r = reply([[edit]], [act('accept pabc123', 'Accept'), edit, act('reject pabc123', 'Reject')]);
+    const { reply: shown, rows } = withButtonRows(r);
+    expect(rows.map((row) => row.components.map((b) => ('label' in b ? b.label : '')))).toEqual([
+      ['Accept', 'Reject'],
+    ]);
+    expect(JSON.stringify(shown.context ?? [])).not.toContain('Edit');
+    const text = renderText(r, { zone: 'UTC' });
+    expect(text).toContain('Accept: accept pabc123 · Reject: reject pabc123');
+    expect(text).not.toContain('Edit');
+  });
+
   it('gives each section its row and the reply its own, with the command in the custom_id', () => {
     const { rows } = withButtonRows(
       reply([[act('edit a status:held', 'held')]], [act('events page:2', 'More')]),

@@ -1,6 +1,6 @@
 import { type APIActionRowComponent, type APIButtonComponent, ButtonStyle, ComponentType } from 'discord.js';
 import { escapeControls } from '../../domain/control-chars.js';
-import { type Action, actionHint, type Reply } from '../../render/reply.js';
+import { type Action, actionHint, type Reply, withoutForms } from '../../render/reply.js';
 
 /** The custom_id prefix of our buttons; the rest is the command the button runs. */
 export const BUTTON_ID = 'cmd:';
@@ -20,10 +20,11 @@ const button = (a: Action): APIButtonComponent => ({
 
 /**
  * A reply's buttons as Discord rows (each section's buttons, then the reply's own), within Discord's limits:
- * at most 5 rows of 5, custom_id at most 100. Buttons that do not fit are named as commands in the context.
+ * at most 5 rows of 5, custom_id at most 100. Discord has no forms here: a button that opens one is left out.
+ * Buttons that do not fit are named as commands in the context.
  */
 export function withButtonRows(reply: Reply): { reply: Reply; rows: Row[] } {
-  const groups = [...reply.sections.map((s) => s.actions ?? []), reply.actions ?? []];
+  const groups = [...reply.sections.map((s) => withoutForms(s.actions)), withoutForms(reply.actions)];
   const seen = new Set<string>();
   const rows: Row[] = [];
   const left: Action[] = [];

@@ -21,6 +21,9 @@ export const SLACK_LIMITS = {
  */
 export const BUTTON_ACTION_ID = /^(trade_cmd_\d+|trade_next_page|trade_action:.*)$/;
 
+/** The action_id of a button that opens its command's form (`trade_form_<n>`); the value is the command. */
+export const FORM_ACTION_ID = /^trade_form_\d+$/;
+
 /** A Block Kit block as sent on the wire. */
 export type Block = { type: string } & Record<string, unknown>;
 export interface SlackMessage {
@@ -57,7 +60,7 @@ function actionsBlock(actions: readonly Action[], count: Counter): Block | undef
     type: 'actions',
     elements: shown.map((a) => ({
       type: 'button',
-      action_id: `trade_cmd_${count.n++}`,
+      action_id: `${a.form ? 'trade_form' : 'trade_cmd'}_${count.n++}`,
       text: { type: 'plain_text', text: clip(escapeControls(a.label), SLACK_LIMITS.buttonText) },
       value: a.command,
       ...(a.style ? { style: a.style } : {}),

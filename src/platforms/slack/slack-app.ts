@@ -10,9 +10,10 @@ import {
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../log/logger.js';
 import { within } from '../quick-answer.js';
-import { ADD_FORMS, openForm, submitForm } from './add-forms.js';
-import { BUTTON_ACTION_ID } from './block-kit.js';
+import { ACCEPT_FORM, ADD_FORMS, openForm, submitForm } from './add-forms.js';
+import { BUTTON_ACTION_ID, FORM_ACTION_ID } from './block-kit.js';
 import { buttonActionHandler } from './button-action.js';
+import { editButtonHandler, formTarget } from './edit-button.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
@@ -39,6 +40,7 @@ export interface SlackOptions {
 }
 
 const SLOW_PROFILE = 'Slack took too long to tell us who you are. Press Add again; nothing was added.';
+const FOREIGN_FORM = 'This form is not one this bot made. Nothing was changed.';
 
 /** Bolt's logger routed to ours, which redacts anything shaped like a token. */
 function boltLogger(log: Logger): BoltLogger {
@@ -53,7 +55,7 @@ function boltLogger(log: Logger): BoltLogger {
   };
 }
 
-/** The bot in Slack: `/trade` and the add-event form over Socket Mode or HTTP, and delivery of scheduled posts. */
+/** The bot in Slack: `/trade`, its buttons and forms (add, a proposal's Edit) over Socket Mode or HTTP, and delivery of scheduled posts. */
 export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   const logger = boltLogger(log);
   // No blind retries: a post re-sent after a dropped connection could appear twice. Our delivery retries
@@ -87,9 +89,11 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       openAddForm: (form, trigger, channel) => openForm(app.client, form, trigger, channel),
     }),
   );
-  for (const form of ADD_FORMS)
+  for (const form of [...ADD_FORMS, ACCEPT_FORM])
     app.view(form.callbackId, async ({ ack, body, view, client }) => {
       const userId = body.user.id;
+      const target = formTarget(bot, form, view.private_metadata);
+      if (!target) return ack({ response_action: 'errors', errors: { title: FOREIGN_FORM } });
       // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
       const profile = await within(users(userId));
       if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
@@ -98,15 +102,16 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
         form,
         view.state.values,
         userId,
-        view.private_metadata,
+        target.channel,
         profile.tz,
         await isEditor(userId),
+        target.prefilled,
       );
       if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
       await ack();
       await client.chat
         .postEphemeral({
-          channel: view.private_metadata,
+          channel: target.channel,
           user: userId,
           text: escapeSlack(result.reply.title),
         })
@@ -115,6 +120,10 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   app.action<BlockAction<ButtonAction>>(
     { type: 'block_actions', action_id: BUTTON_ACTION_ID },
     buttonActionHandler(bot, log, isEditor),
+  );
+  app.action<BlockAction<ButtonAction>>(
+    { type: 'block_actions', action_id: FORM_ACTION_ID },
+    editButtonHandler(bot, log, isEditor),
   );
   app.error(async (err) => log.error('slack handler failed', err));
 
