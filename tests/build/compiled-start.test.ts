@@ -1,51 +1,30 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runChild } from '../helpers/run-child.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const TRACE = join(ROOT, 'tests/helpers/trace-loads.mjs');
 const NOW = '2026-03-12T09:00:00Z';
 
 /** Runs the compiled bot (node dist/…) with `input` on stdin; returns what it printed and every module it loaded. */
-function runCompiled(script: string, args: string[], input: string, env: Record<string, string>) {
-  return new Promise<{
-    code: number | null;
-    stdout: string;
-    stderr: string;
-    loaded: () => Promise<string[]>;
-  }>((resolve, reject) => {
-    const trace = join(env.DIR as string, `loads-${Math.random().toString(36).slice(2)}.txt`);
-    const child = spawn(process.execPath, ['--import', TRACE, script, ...args], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        SLACK_BOT_TOKEN: '',
-        DISCORD_TOKEN: '',
-        TIME_ZONE: 'UTC',
-        ...env,
-        TRACE_LOADS_FILE: trace,
-      },
-      stdio: ['pipe', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => {
-      stdout += d;
-    });
-    child.stderr.on('data', (d) => {
-      stderr += d;
-    });
-    const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-    child.on('error', reject);
-    child.on('close', (code) => {
-      clearTimeout(timer);
-      const loaded = () => readFile(trace, 'utf8').then((t) => t.split('\n').filter(Boolean));
-      resolve({ code, stdout, stderr, loaded });
-    });
-    child.stdin.end(input);
+async function runCompiled(script: string, args: string[], input: string, env: Record<string, string>) {
+  const trace = join(env.DIR as string, `loads-${Math.random().toString(36).slice(2)}.txt`);
+  const run = await runChild(process.execPath, ['--import', TRACE, script, ...args], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      SLACK_BOT_TOKEN: '',
+      DISCORD_TOKEN: '',
+      TIME_ZONE: 'UTC',
+      ...env,
+      TRACE_LOADS_FILE: trace,
+    },
+    input,
   });
+  const loaded = () => readFile(trace, 'utf8').then((t) => t.split('\n').filter(Boolean));
+  return { ...run, loaded };
 }
 
 const SDKS = /node_modules\/(@slack\/|discord\.js|@discordjs\/)/;

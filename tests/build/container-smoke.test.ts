@@ -1,29 +1,14 @@
-import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
+import { runChild } from '../helpers/run-child.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 
 describe('the container image, built without Docker (scripts/container-smoke.sh)', () => {
   it('prunes to production dependencies, starts from dist/ as a non-root user and answers /healthz', async () => {
-    const r = await new Promise<{ code: number | null; stdout: string; stderr: string }>(
-      (resolve, reject) => {
-        const child = spawn('bash', ['scripts/container-smoke.sh', '--reuse'], { cwd: ROOT });
-        let stdout = '';
-        let stderr = '';
-        child.stdout.on('data', (d) => {
-          stdout += d;
-        });
-        child.stderr.on('data', (d) => {
-          stderr += d;
-        });
-        const timer = setTimeout(() => child.kill('SIGKILL'), 110_000);
-        child.on('error', reject);
-        child.on('close', (code) => {
-          clearTimeout(timer);
-          resolve({ code, stdout, stderr });
-        });
-      },
-    );
+    const r = await runChild('bash', ['scripts/container-smoke.sh', '--reuse'], {
+      cwd: ROOT,
+      timeoutMs: 110_000,
+    });
     expect(r.stderr).not.toContain('FAIL');
     expect(r.code).toBe(0);
     const [status, ...json] = r.stdout.trim().split(' ');

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +9,7 @@ import { autocompleteChoices } from '../../src/platforms/discord/autocomplete.js
 import { Scheduler } from '../../src/schedule/scheduler.js';
 import { editor, SEED_FILE, seededBot, silentLog } from '../helpers/bot.js';
 import { discordRig } from '../helpers/discord.js';
+import { runChild } from '../helpers/run-child.js';
 import { slackRig } from '../helpers/slack.js';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
@@ -222,35 +222,15 @@ describe('a hand-edited store file with hostile text, through the CLI', () => {
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
   const cli = (line: string) =>
-    new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve, reject) => {
-      const child = spawn(
-        process.execPath,
-        ['--import', 'tsx', 'src/cli.ts', line, '--now', '2026-03-12T09:00:00Z'],
-        {
-          cwd: ROOT,
-          env: {
-            ...process.env,
-            DB_FILE: join(dir, 'store.db.json'),
-            TIME_ZONE: 'UTC',
-            SLACK_BOT_TOKEN: '',
-            DISCORD_TOKEN: '',
-          },
-        },
-      );
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (d) => {
-        stdout += d;
-      });
-      child.stderr.on('data', (d) => {
-        stderr += d;
-      });
-      const timer = setTimeout(() => child.kill('SIGKILL'), 25_000);
-      child.on('error', reject);
-      child.on('close', (code) => {
-        clearTimeout(timer);
-        resolve({ code, stdout, stderr });
-      });
+    runChild(process.execPath, ['--import', 'tsx', 'src/cli.ts', line, '--now', '2026-03-12T09:00:00Z'], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        DB_FILE: join(dir, 'store.db.json'),
+        TIME_ZONE: 'UTC',
+        SLACK_BOT_TOKEN: '',
+        DISCORD_TOKEN: '',
+      },
     });
 
   it('event, brief and digest print the text escaped; a mistake prints escaped on stderr', async () => {
