@@ -50,9 +50,11 @@ describe('WEB_PORT on the compiled bot in a terminal', () => {
   });
 
   it('/healthz: 200 with the store, the scheduler and the terminal once a round has run', async () => {
-    const body = await poll('a healthy /healthz', async () => {
+    // Right after start /healthz is already 200 (the first round is not yet overdue): wait for a round to be in it.
+    const body = await poll('a healthy /healthz after a round', async () => {
       const res = await get('/healthz');
-      return res.status === 200 ? ((await res.json()) as Health) : undefined;
+      const b = res.status === 200 ? ((await res.json()) as Health) : undefined;
+      return b?.scheduler.lastTick ? b : undefined;
     });
     expect(body.store).toEqual({
       open: true,
