@@ -4,6 +4,16 @@ import type { Moment } from '../domain/primitives.js';
 import { choice, countries, dateTime, type ParsedDateTime, text } from './options.js';
 
 /** The options `add` and `edit` share; every one optional so `edit` can change any subset. */
+/** The options every item has for where it comes from and how sure we are; events and measures share them. */
+export const sourceFields = {
+  source: text({ description: 'A source URL (https://…)', max: 500 }),
+  source_title: text({ description: 'The source’s title', max: 200 }),
+  confidence: choice({
+    description: 'How sure we are',
+    choices: ['confirmed', 'reported', 'unverified'] as const,
+  }),
+} as const;
+
 export const eventFields = {
   title: text({ description: 'The title', max: 200 }),
   kind: choice({ description: 'What kind of item', choices: EVENT_KINDS }),
@@ -15,12 +25,7 @@ export const eventFields = {
   summary: text({ description: 'What it is about', max: 2000, multiline: true }),
   participants: text({ description: 'People, comma-separated', max: 500 }),
   tags: text({ description: 'Tags, comma-separated', max: 200 }),
-  source: text({ description: 'A source URL (https://…)', max: 500 }),
-  source_title: text({ description: 'The source’s title', max: 200 }),
-  confidence: choice({
-    description: 'How sure we are',
-    choices: ['confirmed', 'reported', 'unverified'] as const,
-  }),
+  ...sourceFields,
 } as const;
 
 /** A parsed date option as a stored moment. */

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AUTHORITIES, MEASURE_STATUSES, type Rate, TariffMeasure } from '../domain/measure.js';
 import { isCountryCode } from '../domain/primitives.js';
-import { issueText } from './event-input.js';
+import { issueText, sourceFields } from './event-input.js';
 import { choice, custom, dateTime, text } from './options.js';
 
 /** A rate: `25%` (or `25`) as an ad valorem percent from 0 to 1000, or a description such as `per-ton fee`. */
@@ -85,12 +85,7 @@ export const measureFields = {
   ...measureOnlyFields,
   status: choice({ description: 'Status', choices: MEASURE_STATUSES }),
   summary: text({ description: 'What it is about', max: 2000, multiline: true }),
-  source: text({ description: 'A source URL (https://…)', max: 500 }),
-  source_title: text({ description: 'The source’s title', max: 200 }),
-  confidence: choice({
-    description: 'How sure we are',
-    choices: ['confirmed', 'reported', 'unverified'] as const,
-  }),
+  ...sourceFields,
 } as const;
 
 const OPTION_OF: Record<string, string> = { sources: 'source' };
