@@ -54,6 +54,19 @@ export interface Action {
 export const withoutForms = (actions: readonly Action[] | undefined): Action[] =>
   (actions ?? []).filter((a) => !a.form);
 
+/**
+ * A file that goes with a reply: a chart drawn as a PNG, or a calendar. Slack uploads it (files.uploadV2), Discord
+ * attaches it (an image also shown in the embed), the terminal writes it to a file and prints the path.
+ */
+export interface ReplyFile {
+  /** The file name shown to the reader, e.g. `tariffs-CN.png`, `trade-brief.ics`; letters, digits, `.-_` only. */
+  readonly name: string;
+  readonly mime: 'image/png' | 'text/calendar';
+  readonly bytes: Uint8Array;
+  /** What the file shows, in words: an image's alt text, a file's title. */
+  readonly title: string;
+}
+
 export interface Reply {
   readonly title: string;
   readonly intro?: Rich;
@@ -65,6 +78,8 @@ export interface Reply {
   readonly tone?: 'info' | 'error' | 'warning';
   /** Buttons under the reply (Accept, More, …); the terminal shows them as the commands to type. */
   readonly actions?: readonly Action[];
+  /** Files sent with the reply (a chart, a calendar); a platform that cannot send one says so in words. */
+  readonly files?: readonly ReplyFile[];
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });
