@@ -195,6 +195,7 @@ function cursorView(store: Store): { store: Store; setCursor(ms: number): void }
       },
       read: () => state,
       update: (change) => store.update(change),
+      claim: (entries, nowMs) => store.claim(entries, nowMs),
       close: () => store.close(),
     },
     setCursor(ms) {
@@ -273,6 +274,7 @@ async function benchDigestTick({ bot, store, clock }: BenchBot, o: ScheduleOptio
       return store.revision;
     },
     read: () => store.read(),
+    claim: (entries, nowMs) => store.claim(entries, nowMs),
     async update(change) {
       const t0 = process.hrtime.bigint();
       try {

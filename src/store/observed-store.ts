@@ -12,6 +12,7 @@ export function observedStore(store: Store, observer: Observer): Store {
       return store.revision;
     },
     read: () => store.read(),
+    claim: (entries, nowMs) => store.claim(entries, nowMs),
     close: () => store.close(),
     async update(change) {
       const started = performance.now();

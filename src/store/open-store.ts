@@ -1,5 +1,6 @@
 import { dirname } from 'node:path';
 import { Low } from 'lowdb';
+import type { LedgerEntry } from '../domain/subscription.js';
 import type { Logger } from '../log/logger.js';
 import { Backups } from './backups.js';
 import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
@@ -126,6 +127,23 @@ const isThenable = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
 
 /** The JSON file store on lowdb's Low: in-memory reads, serialized durable writes through StoreAdapter. */
+/** The JSON store's claim: entries not settled and not leased to a later time are recorded and won. */
+function claimInto(d: StoreData, entries: readonly LedgerEntry[], nowMs: number): LedgerEntry[] {
+  const at = new Map(d.ledger.map((e, i) => [e.key, i]));
+  const won: LedgerEntry[] = [];
+  for (const e of entries) {
+    const i = at.get(e.key);
+    const held = i === undefined ? undefined : d.ledger[i];
+    if (held && (held.state !== 'pending' || Date.parse(held.nextAttemptAt ?? '') > nowMs)) continue;
+    if (i === undefined) {
+      at.set(e.key, d.ledger.length);
+      d.ledger.push(e);
+    } else d.ledger[i] = e;
+    won.push(e);
+  }
+  return won;
+}
+
 class DurableStore implements Store {
   /** What readers see: the last state on disk (lowdb's `data` holds the draft while it is being written). */
   #state: StoreData;
@@ -173,6 +191,11 @@ class DurableStore implements Store {
     this.#state = draft;
     this.#revision += 1;
     return result;
+  }
+
+  claim(entries: readonly LedgerEntry[], nowMs: number): Promise<readonly LedgerEntry[]> {
+    if (entries.length === 0) return Promise.resolve([]);
+    return this.update((d) => claimInto(d, entries, nowMs));
   }
 
   /** A write refused by the file system says what to make writable; anything else is passed on. */

@@ -18,6 +18,7 @@ export async function openStoreReadOnly(file: string, holder: string): Promise<S
     revision: 0,
     read: () => data,
     update: () => Promise.reject(new StoreReadOnlyError(file, holder)),
+    claim: () => Promise.reject(new StoreReadOnlyError(file, holder)),
     close: async () => undefined,
   };
 }

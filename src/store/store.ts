@@ -1,3 +1,4 @@
+import type { LedgerEntry } from '../domain/subscription.js';
 import type { StoreData } from './schema.js';
 
 /**
@@ -19,6 +20,14 @@ export interface Store {
    * written and the error propagates. Concurrent calls are applied one after another, none lost.
    */
   update<T>(change: (draft: StoreData) => T): Promise<T>;
+  /**
+   * Claims posts about to be sent and records them as given (pending), entry by entry. An entry is won when the
+   * ledger has no entry of its key, or a pending one whose `nextAttemptAt` (its lease) is at or before `nowMs`; it
+   * is lost when settled (sent, missed, failed) or pending under a lease not yet run out: another process holds it
+   * or has done it. Returns the won entries. One process (the JSON store) wins every post it planned; replicas on
+   * one database each win a share, and every post goes to exactly one of them.
+   */
+  claim(entries: readonly LedgerEntry[], nowMs: number): Promise<readonly LedgerEntry[]>;
   /** Flushes, releases the lock and stops accepting writes. */
   close(): Promise<void>;
 }
