@@ -20,7 +20,14 @@ function fields(s: SourceState, enabled: boolean): Field[] {
           ]
         : ['none'],
     },
-    { label: 'Next check', value: enabled ? at(s.nextCheckAt ?? null) : ['disabled in the sources file'] },
+    {
+      label: 'Next check',
+      value: !enabled
+        ? ['disabled in the sources file']
+        : s.nextCheckAt
+          ? at(s.nextCheckAt)
+          : ['when the running bot next checks its sources (or now, with `sources check`)'],
+    },
     {
       label: 'Counts',
       value: [

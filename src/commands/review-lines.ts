@@ -6,7 +6,7 @@ import { code, type Rich, strong, time } from '../render/reply.js';
 export function reviewLine(item: ReviewItem, nowMs: number): Rich {
   return [
     strong(item.title),
-    ` · ${item.type} · still ${item.status} · date passed `,
+    ` · ${item.type} · status ${item.status} · date passed `,
     time(item.sinceMs, 'datetime'),
     ` (${countdown(nowMs, item.sinceMs)}) · `,
     code(item.id),

@@ -3,6 +3,8 @@
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
+/** From this distance on a countdown is given in whole days. */
+const WHOLE_DAYS_FROM = 7 * DAY;
 
 const units: [ms: number, one: string, many: string][] = [
   [DAY, 'day', 'days'],
@@ -22,9 +24,10 @@ export function countdown(fromMs: number, toMs: number): string {
   const [size, one, many] = unit;
   const n = Math.floor(abs / size);
   let text = plural(n, one, many);
-  // Two adjacent units at most, the larger first: '1 day 4 hours', never '1 day 30 minutes'.
+  // Two adjacent units at most, the larger first: '1 day 4 hours', never '1 day 30 minutes'; a week or more away,
+  // whole days only ('390 days ago'), as hours no longer matter at that distance.
   const next = units[i + 1];
-  if (next !== undefined) {
+  if (next !== undefined && abs < WHOLE_DAYS_FROM) {
     const m = Math.floor((abs - n * size) / next[0]);
     if (m > 0) text += ` ${plural(m, next[1], next[2])}`;
   }
