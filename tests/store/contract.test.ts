@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LedgerEntry } from '../../src/domain/subscription.js';
+import type { SourceState } from '../../src/sources/watcher-state.js';
 import { StoreClosedError } from '../../src/store/errors.js';
 import { openStore } from '../../src/store/open-store.js';
 import type { StoreData } from '../../src/store/schema.js';
@@ -92,7 +93,8 @@ describe.each(BACKENDS)('the Store contract: $name', (backend) => {
         d.archive.splice(0, 1);
         d.audit.reverse();
         d.subscriptions.unshift(d.subscriptions.pop() as StoreData['subscriptions'][number]);
-        d.watcher = { ...d.watcher, sources: { zz: d.watcher.sources.ustr!, fr: d.watcher.sources.fr! } };
+        const { fr, ustr } = d.watcher.sources as { fr: SourceState; ustr: SourceState };
+        d.watcher = { ...d.watcher, sources: { zz: ustr, fr } };
       });
       const expected = store.read();
       expect(expected.ledger.map((e) => e.key)).toEqual(['digest-1', 'digest-3', 'digest-4', 'digest-9']);
