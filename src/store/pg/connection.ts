@@ -89,3 +89,21 @@ export function connectProblem(error: unknown): string {
   // A server's own message names no password; the first line only, so nothing long or multi-line is printed.
   return (message.split('\n')[0] ?? '').slice(0, 200) || 'an unknown error';
 }
+
+const ignore = (): void => undefined;
+
+/**
+ * A pooled connection that cannot crash the process: while checked out, pg-pool leaves it without an 'error'
+ * listener, so a dropped connection between queries would be an uncaught 'error' event. The query at hand
+ * rejects instead; `release` takes the listener off again and discards a broken connection.
+ */
+export async function checkout(pool: pg.Pool): Promise<pg.PoolClient & { done(broken?: unknown): void }> {
+  const client = await pool.connect();
+  client.on('error', ignore);
+  return Object.assign(client, {
+    done(broken?: unknown) {
+      client.removeListener('error', ignore);
+      client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
+    },
+  });
+}

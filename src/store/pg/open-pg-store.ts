@@ -6,6 +6,7 @@ import { StoreError } from '../errors.js';
 import type { SeedData } from '../schema.js';
 import { logSeedSync, syncSeedIfNew } from '../seed-sync.js';
 import {
+  checkout,
   clientConfig,
   connectProblem,
   isAccessError,
@@ -55,7 +56,7 @@ export async function openPgStore(o: OpenPgStoreOptions): Promise<PgStore> {
   let store: PgStore | undefined;
   try {
     const migrations = await loadMigrations();
-    const client = await pool.connect().catch((error: unknown) => {
+    const client = await checkout(pool).catch((error: unknown) => {
       throw cannotOpen(location, error);
     });
     let snapshot: Snapshot;
@@ -65,10 +66,10 @@ export async function openPgStore(o: OpenPgStoreOptions): Promise<PgStore> {
         return (await loadSnapshot(client, location, keys)) ?? (await create(client, o, location, keys));
       });
     } catch (error) {
-      client.release(true);
+      client.done(new Error('Connection terminated: not reused after a failed open'));
       throw error instanceof StoreError ? error : cannotOpen(location, error);
     }
-    client.release();
+    client.done();
     store = new PgStore({
       location,
       schema: o.schema,
@@ -103,7 +104,7 @@ const cannotOpen = (location: string, error: unknown) =>
 
 /** Writes a new store from the seed (revision 1) into an empty database; the caller holds the migration lock. */
 async function create(
-  client: pg.PoolClient,
+  client: pg.ClientBase,
   o: OpenPgStoreOptions,
   location: string,
   keys: AllocatedKeys,

@@ -6,7 +6,7 @@ import { StoreClosedError, StoreConflictError, StoreUnavailableError } from '../
 import type { StoreData } from '../schema.js';
 import type { Store } from '../store.js';
 import { type Attempt, checkCollisions } from './conflicts.js';
-import { isConnectionError } from './connection.js';
+import { checkout, isConnectionError } from './connection.js';
 import { diff } from './diff.js';
 import { Listener } from './listener.js';
 import { loadSnapshot } from './load.js';
@@ -170,9 +170,9 @@ export class PgStore implements Store {
    * lost or refused connection becomes StoreUnavailableError (the store keeps trying to reconnect).
    */
   async #transaction<T>(work: (c: pg.PoolClient) => Promise<T | undefined>): Promise<T | undefined> {
-    let client: pg.PoolClient;
+    let client: Awaited<ReturnType<typeof checkout>>;
     try {
-      client = await this.p.pool.connect();
+      client = await checkout(this.p.pool);
     } catch (error) {
       throw this.#unavailable(error);
     }
@@ -188,7 +188,7 @@ export class PgStore implements Store {
       await client.query('ROLLBACK').catch(() => undefined);
       throw isConnectionError(error) ? this.#unavailable(error) : error;
     } finally {
-      client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
+      client.done(broken);
     }
   }
 
@@ -199,9 +199,9 @@ export class PgStore implements Store {
 
   /** Brings the in-memory state up to the database's, reading only rows written since. */
   async #reload(): Promise<void> {
-    let client: pg.PoolClient;
+    let client: Awaited<ReturnType<typeof checkout>>;
     try {
-      client = await this.p.pool.connect();
+      client = await checkout(this.p.pool);
     } catch (error) {
       throw this.#unavailable(error);
     }
@@ -214,7 +214,7 @@ export class PgStore implements Store {
       broken = error;
       throw isConnectionError(error) ? this.#unavailable(error) : error;
     } finally {
-      client.release(broken instanceof Error && isConnectionError(broken) ? broken : undefined);
+      client.done(broken);
     }
   }
 
