@@ -13,7 +13,6 @@ import { loadSourcesFile } from './sources/sources-file.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
 import { observedStore } from './store/observed-store.js';
 import { openStore } from './store/open-store.js';
-import { openPgStore } from './store/pg/open-pg-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed, seedDigest } from './store/seed.js';
 import type { Store } from './store/store.js';
@@ -84,7 +83,10 @@ export async function start(
   const seed = () => loadSeed(config.SEED_FILE);
   const now = () => new Date();
   const store = await (pg
-    ? openPgStore({ url: pg, schema: config.DATABASE_SCHEMA, seed, seedDigest: digest, log, now })
+    ? // pg is loaded only for a PostgreSQL store, so the JSON store's start-up stays as it was.
+      import('./store/pg/open-pg-store.js').then((m) =>
+        m.openPgStore({ url: pg, schema: config.DATABASE_SCHEMA, seed, seedDigest: digest, log, now }),
+      )
     : quick
       ? Promise.resolve(quick)
       : openStore({

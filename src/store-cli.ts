@@ -3,7 +3,6 @@ import type { Config } from './config.js';
 import type { Logger } from './log/logger.js';
 import { StoreError } from './store/errors.js';
 import { openStore } from './store/open-store.js';
-import { openPgStore } from './store/pg/open-pg-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed } from './store/seed.js';
 import type { Store } from './store/store.js';
@@ -15,11 +14,14 @@ export const STORE_USAGE =
   'file, e.g. data/trade-brief.db.json. With DATABASE_URL set they act on PostgreSQL, otherwise on DB_FILE.';
 
 /** The configured store: PostgreSQL with DATABASE_URL, else the JSON file (read without its lock when only read). */
-function openConfigured(config: Config, log: Logger, readOnly: boolean): Promise<Store> {
+async function openConfigured(config: Config, log: Logger, readOnly: boolean): Promise<Store> {
   const seed = () => loadSeed(config.SEED_FILE);
   const now = () => new Date();
-  if (config.DATABASE_URL)
-    return openPgStore({ url: config.DATABASE_URL, schema: config.DATABASE_SCHEMA, seed, now, log });
+  const url = config.DATABASE_URL;
+  if (url) {
+    const { openPgStore } = await import('./store/pg/open-pg-store.js');
+    return openPgStore({ url, schema: config.DATABASE_SCHEMA, seed, now, log });
+  }
   if (readOnly) return openStoreReadOnly(config.DB_FILE, 'this export');
   return openStore({ file: config.DB_FILE, seed, now, log, lockPatienceMs: 0 });
 }
