@@ -31,6 +31,8 @@ export function clientConfig(target: PgTarget, connectMs: number): pg.ClientConf
     options: `-c search_path=${ident(target.schema)}`,
     application_name: `trade-brief:${target.schema}`,
     connectionTimeoutMillis: connectMs,
+    // A server that stops answering (a cut network, not a refused connection) fails a query instead of hanging it.
+    query_timeout: 20_000,
     keepAlive: true,
   };
 }
@@ -52,7 +54,7 @@ export function isConnectionError(error: unknown): boolean {
   const code = (error as { code?: unknown }).code;
   if (typeof code === 'string' && (NODE_CODES.has(code) || SQL_CODES.has(code) || code.startsWith('08')))
     return true;
-  return /Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Client was closed/i.test(
+  return /Connection terminated|connection timeout|Query read timeout|timeout exceeded when trying to connect|Client has encountered a connection error|not queryable|Client was closed/i.test(
     error.message,
   );
 }
