@@ -27,6 +27,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY data/seed.json data/sources.json ./data/
+# The PostgreSQL store's schema migrations (plain SQL, run at start-up when DATABASE_URL is set).
+COPY migrations ./migrations
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

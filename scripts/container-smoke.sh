@@ -39,6 +39,8 @@ mkdir -p "$WORK/app/data" "$WORK/data"
 cp "$WORK/build/package.json" "$WORK/app/"
 mv "$WORK/build/node_modules" "$WORK/build/dist" "$WORK/app/"
 cp "$ROOT/data/seed.json" "$ROOT/data/sources.json" "$WORK/app/data/"
+cp -r "$ROOT/migrations" "$WORK/app/"
+[[ -f "$WORK/app/migrations/001_store.sql" ]] || { say "FAIL: the migrations are not in the image"; exit 1; }
 for dev in typescript vitest tsx @biomejs/biome; do
   if [[ -e "$WORK/app/node_modules/$dev" ]]; then say "FAIL: dev dependency $dev is in the image"; exit 1; fi
 done

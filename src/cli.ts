@@ -2,11 +2,15 @@ import { allCommands } from '../commands/index.js';
 import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
 import { Registry } from './commands/registry.js';
+import { loadEnv, parseConfig } from './config.js';
+import { escapeControls } from './domain/control-chars.js';
 import { exitOnEscape } from './fatal.js';
+import { createLogger } from './log/pino-logger.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
 import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';
 import { failStartup, start } from './startup.js';
+import { runStoreCommand } from './store-cli.js';
 
 /**
  * `npm run cli -- "deadlines days:30" --now <ISO>`: one reply, exit 0; a mistake, exit 1. While the bot runs
@@ -14,6 +18,7 @@ import { failStartup, start } from './startup.js';
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
+  if (isStoreCommand(argv)) return storeCommand(argv);
   const named = (words: readonly string[]) => new Registry(allCommands).named(words.join(' ').trim());
   // A command that changes nothing reads the file without taking its lock or writing a backup.
   const readOnly = (() => {
@@ -54,6 +59,29 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   process.stdout.write(`${out}\n`);
+}
+
+/** Whether the words start with `store` (export or import), which moves the store rather than answering a command. */
+function isStoreCommand(argv: readonly string[]): boolean {
+  try {
+    return parseArgs(argv).words[0] === 'store';
+  } catch {
+    return false;
+  }
+}
+
+/** `store export [file]` / `store import <file>`: one line on stderr (the data alone on stdout), exit 0 or 1. */
+async function storeCommand(argv: readonly string[]): Promise<void> {
+  // `store export | head`: a reader that stops early is not an error of ours.
+  process.stdout.on('error', () => undefined);
+  try {
+    const config = parseConfig(loadEnv(process.env), Intl.DateTimeFormat().resolvedOptions().timeZone);
+    const log = createLogger({ level: 'warn', format: 'json' });
+    const line = await runStoreCommand(parseArgs(argv).words, config, log, (t) => process.stdout.write(t));
+    process.stderr.write(`${escapeControls(line)}\n`);
+  } catch (err) {
+    failStartup(err);
+  }
 }
 
 void main();
