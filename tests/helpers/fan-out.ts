@@ -32,6 +32,8 @@ export interface FanOutRun {
   readonly result: TickResult;
   /** Wall time of the round (ms): planning, claims, every post and the result writes. */
   readonly ms: number;
+  /** CPU time of this process during the round (ms): the bot, its SDK and the emulator share it. */
+  readonly cpuMs: number;
   /**
    * What the emulator holds in each channel, oldest first: Slack posts' ledger key (message metadata), Discord
    * posts' footer reference.
@@ -127,9 +129,11 @@ export async function fanOutRun(o: FanOutRunOptions): Promise<FanOutRun> {
     });
     o.before?.(p.emus);
     const before = rateLimitCount(p.emus);
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const result = await scheduler.tick();
     const ms = performance.now() - t0;
+    const cpu = process.cpuUsage(c0);
     const posts = new Map<string, string[]>();
     for (let i = 0; i < o.channels; i++) {
       const id = channelId(o.platform, i);
@@ -138,6 +142,7 @@ export async function fanOutRun(o: FanOutRunOptions): Promise<FanOutRun> {
     return {
       result,
       ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
       posts,
       rateLimited: rateLimitCount(p.emus) - before,
       writes: t.store.revision - revision,
