@@ -38,6 +38,12 @@ export interface SchedulerOptions {
   readonly observer?: Observer;
   /** Posts of each platform in flight at once within a round (see FanOutLimits); 1 everywhere posts one by one. */
   readonly fanOut: FanOutLimits;
+  /**
+   * The platforms this process posts to (default: all). Posts to the others are neither claimed nor sent here: a
+   * replica without the Discord token leaves Discord's posts to the replica that has it. Any replica still records
+   * a post missed once its grace has passed.
+   */
+  readonly platforms?: readonly string[];
   /** Results are written in batches of this many posts, or this long after the first one unwritten. */
   readonly resultBatch: { readonly size: number; readonly everyMs: number };
 }
@@ -146,6 +152,8 @@ export class Scheduler {
     const ledger = this.ledger();
     const toSend: Occurrence[] = [];
     const settled: LedgerEntry[] = [];
+    /** Due times of posts for platforms this process does not serve: the cursor waits for them. */
+    const leftToOthers: number[] = [];
     const data = this.bot.store.read();
     const planned = [...this.plan(now), ...proposalPosts(data.subscriptions, data.watcher.proposals)];
     // A pending post whose occurrence is no longer planned (its item moved or went) and is past grace is given up.
@@ -182,7 +190,9 @@ export class Scheduler {
               )
             : undefined,
         });
-      } else toSend.push(occ);
+      } else if (!this.options.platforms || this.options.platforms.includes(occ.channel.platform))
+        toSend.push(occ);
+      else leftToOthers.push(occ.dueMs);
     }
     // Claim everything about to be posted (recorded pending) first: a crash from here on re-posts with the same
     // key, and a replica on the same database sends only what it won.
@@ -215,7 +225,7 @@ export class Scheduler {
       batches.add(result);
       return result;
     });
-    const cursor = this.safeCursor(now, done);
+    const cursor = Math.min(this.safeCursor(now, done), ...leftToOthers.map((ms) => ms - 1));
     const saveCursor = done.length > 0 || now - this.lastCursorSave >= this.options.cursorEveryMs;
     await batches.close(async (rest) => {
       if (rest.length || saveCursor) await this.write(rest, saveCursor ? cursor : undefined);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { channelId, fanOutRun } from '../helpers/fan-out.js';
+import { seededBot } from '../helpers/bot.js';
+import { channelId, FAN_OUT_AT, fanOutRun } from '../helpers/fan-out.js';
+import { schedulerFor } from '../helpers/scheduler.js';
 
 const CHANNELS = 200;
 const DAY = '2026-03-12';
@@ -69,4 +71,28 @@ describe('one round posts to many channels concurrently, within the platforms’
     ).toBeGreaterThan(3);
     expect([...run.ledger.values()].filter((s) => s !== 'sent')).toEqual([]);
   }, 30_000);
+
+  it('a replica without a platform leaves its posts unclaimed for the replica that has it', async () => {
+    const t = await seededBot(new Date(Date.parse(FAN_OUT_AT) - 5 * 60_000).toISOString());
+    try {
+      const slackOnly = schedulerFor(t, { platforms: ['console', 'slack'] });
+      for (const channel of [
+        { platform: 'slack', id: 'CSLACK' },
+        { platform: 'discord', id: '1300000000000000001' },
+      ] as const)
+        expect((await slackOnly.subscribe(channel, 'time:09:00 zone:UTC leads:1d')).title).toMatch(
+          /^Subscribed/,
+        );
+      await slackOnly.at(FAN_OUT_AT);
+      expect(slackOnly.inbox.map((m) => m.key)).toEqual([`digest:slack:CSLACK:${DAY}`]);
+      const discordKey = `digest:discord:1300000000000000001:${DAY}`;
+      expect(t.store.read().ledger.find((e) => e.key === discordKey)).toBeUndefined();
+      // The replica with Discord then claims and posts it.
+      const all = schedulerFor(t);
+      await all.at(new Date(Date.parse(FAN_OUT_AT) + 60_000).toISOString());
+      expect(all.inbox.map((m) => m.key)).toEqual([discordKey]);
+    } finally {
+      await t.close();
+    }
+  });
 });
