@@ -55,7 +55,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   retryBaseMs: 30_000,
   cursorEveryMs: 10 * 60_000,
   fanOut: DEFAULT_FAN_OUT,
-  resultBatch: { size: 100, everyMs: 1_000 },
+  resultBatch: { size: 250, everyMs: 2_000 },
 };
 
 export interface TickResult {
@@ -196,6 +196,10 @@ export class Scheduler {
     }
     // Claim everything about to be posted (recorded pending) first: a crash from here on re-posts with the same
     // key, and a replica on the same database sends only what it won.
+    // A claim's nextAttemptAt is also its lease: another replica may take the post over after it. A big round
+    // runs longer than the first retry delay (1,000 posts at Discord's 50 a second take 20 s), so its lease
+    // grows by 25 ms a post beyond the first 100, and no replica takes over a post still waiting its turn.
+    const allowance = Math.max(0, toSend.length - 100) * 25;
     const toClaim = toSend.map((occ): LedgerEntry => {
       const attempts = (ledger.get(occ.key)?.attempts ?? 0) + 1;
       const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
@@ -208,7 +212,7 @@ export class Scheduler {
         dueAt: iso(occ.dueMs),
         late: this.lateness(occ, attempts) !== undefined,
         attempts,
-        nextAttemptAt: iso(now + backoff),
+        nextAttemptAt: iso(now + backoff + allowance),
       };
     });
     if (settled.length) await this.write(settled, undefined);
