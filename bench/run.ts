@@ -7,6 +7,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { benchDiscord } from './discord.js';
 import { BASELINE_COMMAND, benchDispatch, type DispatchResult } from './dispatch.js';
+import { benchFanOut, FAN_OUT_LATENCY_MS, fanOutTable, STORM_SHARE } from './fan-out.js';
 import { fromDiscord, fromSlack, type PlatformRun, platformTables, table } from './platform-table.js';
 import { benchSchedule, type ScheduleResult } from './schedule.js';
 import { benchSlack } from './slack.js';
@@ -63,6 +64,7 @@ function plan(quick: boolean) {
         iterations: 200,
         warmup: 200,
         writes: 10,
+        fanOutChannels: 200,
         schedule: {
           ...scheduler,
           windows: 500,
@@ -84,6 +86,7 @@ function plan(quick: boolean) {
         iterations: 2_000,
         warmup: 2_000,
         writes: 50,
+        fanOutChannels: 1_000,
         schedule: {
           ...scheduler,
           windows: 1_440,
@@ -323,7 +326,20 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   the machine's two cores with whatever else runs, so the load average is noted with the run.
   \`BENCH_CPU_PROF=<folder> npm run bench\` (Slack) and \`DISCORD_BENCH_CPU_PROF=<folder>\` (Discord) also write a
   CPU profile of each app (\`node --cpu-prof\`); \`npx tsx bench/slack-main.ts miss\` and
-  \`npx tsx bench/discord-main.ts miss\` run one platform on the paths named.`;
+  \`npx tsx bench/discord-main.ts miss\` run one platform on the paths named.
+- **Fan-out** (issue 13): one 09:00 digest round (\`scheduler.tick()\` on a real bot and durable store) to 1,000
+  Slack channels, then to 1,000 Discord channels, through the real Slack app (\`createSlack\`) and discord.js client
+  (\`createDiscord\`) against the test emulators, each answer delayed by ${FAN_OUT_LATENCY_MS} ms and the platforms' limits enforced
+  (Slack: about one post a second per channel, bursts of 3, 429 with Retry-After; Discord: 50 requests a second
+  from the bot, 5 posts per channel per 5 s, 429 with retry_after and the X-RateLimit headers). Each platform runs
+  twice in the same run: one post after another (1 in flight: the scheduler before issue 13) and at the
+  scheduler's default limits (p-queue per platform; Slack's delivery paces each channel, discord.js keeps the
+  global and per-route limits). Nothing is cached between rounds: each starts on a fresh store, emulator and
+  client; the digests are built for each channel. Counted at the emulator: the channels holding exactly one post,
+  and the 429s its limits answered (an injected fault would not count). **CPU** is this process's CPU time during
+  the round: the bot, its SDK and the emulator share the process, so when the wall time nears the CPU time the
+  round waited for the machine, not for the platform. Targets: Slack within 15 s, Discord within 25 s, and no 429
+  storm (at most ${STORM_SHARE * 100}% of the posts refused). \`npx tsx bench/fan-out-main.ts\` runs it alone.`;
 
 function report(o: {
   flags: Flags;
@@ -335,6 +351,7 @@ function report(o: {
   storeMd: string;
   scheduleMd: string;
   platformMd: string;
+  fanOutMd: string;
   slack: { concurrency: number; firstWarmupMs: number; warmupMs: number; durationMs: number; rounds: number };
   load: readonly number[];
   checks: readonly Check[];
@@ -356,7 +373,7 @@ ${EXPLANATION}
 - Data: ${o.seeds.realEvents} real events (${o.seeds.origin}) + synthetic events (PRNG seed 0x${PRNG_SEED.toString(16)}) up to N; ${o.seeds.measures} real measures
 - Iterations: ${count(o.iterations)} timed dispatches per command and size after ${count(o.warmup)} warm-up ones; ${o.writes} writes per write phase
 - Slack: ${o.slack.concurrency} requests in flight; per run ${o.slack.warmupMs / 1000} s warm-up (${o.slack.firstWarmupMs / 1000} s before an app's first), then ${o.slack.durationMs / 1000} s timed; ${o.slack.rounds} runs per app, mode and path, taking turns. Discord: the same, with ${o.slack.durationMs / 1000} s turns after a 1 s warm-up
-- Machine load (1-minute load average on ${cpus().length} cores) before, between and after the platform benches: ${o.load.map((x) => x.toFixed(1)).join(', ')}
+- Machine load (1-minute load average on ${cpus().length} cores) before, between and after the platform benches (the last after the fan-out bench): ${o.load.map((x) => x.toFixed(1)).join(', ')}
 - Duration: ${o.seconds.toFixed(0)} s
 
 ### Command latency (ms)
@@ -374,6 +391,10 @@ ${o.scheduleMd}
 ### Slack and Discord: our app against a bare app, on the miss, mix and hit paths (issues 4 and 9)
 
 ${o.platformMd}
+
+### Fan-out: a digest round to 1,000 channels at the platforms' limits (issue 13)
+
+${o.fanOutMd}
 
 ### Targets: ${passed} of ${o.checks.length} PASS
 
@@ -411,6 +432,8 @@ async function main(): Promise<void> {
   }
   load.push(loadavg()[0] ?? 0);
   runs.sort((a, b) => PATHS.indexOf(a.path) - PATHS.indexOf(b.path));
+  const fanOut = await benchFanOut({ channels: p.fanOutChannels, progress });
+  load.push(loadavg()[0] ?? 0);
 
   progress(`generating and validating ${count(Math.max(...p.sizes))} events`);
   const seeds = await benchSeeds(Math.max(...p.sizes));
@@ -437,6 +460,7 @@ async function main(): Promise<void> {
   const storeMd = storeTable(seeds, dispatch, writes, checks);
   const scheduleMd = scheduleTable(schedule, checks);
   const platformMd = platformTables(runs, checks);
+  const fanOutMd = fanOutTable(fanOut, checks);
   progress('start-up: one-shot CLI and first answer against node -e 0');
   const startupRounds = flags.quick ? 3 : 11;
   const startup = startupTable(await benchStartup({ rounds: startupRounds }), startupRounds);
@@ -454,6 +478,7 @@ async function main(): Promise<void> {
     storeMd,
     scheduleMd,
     platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}`,
+    fanOutMd,
     slack: p.slack,
     load,
     checks,

@@ -26,6 +26,8 @@ async function main(): Promise<void> {
       reminderGraceMs: bot.config.REMINDER_GRACE,
       digestGraceMs: bot.config.DIGEST_GRACE,
       observer: app.observer,
+      // Replicas: one without a platform's token leaves that platform's posts to one that has it.
+      platforms: ['console', ...platforms.names],
     }),
     log,
     app.args.speed > 1,

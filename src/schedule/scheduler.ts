@@ -4,11 +4,13 @@ import type { Logger } from '../log/logger.js';
 import type { Observer } from '../observer.js';
 import type { Reply } from '../render/reply.js';
 import type { StoreData } from '../store/schema.js';
+import { DEFAULT_FAN_OUT, type FanOutLimits, fanOut } from './fan-out.js';
 import { LedgerIndex } from './ledger-index.js';
 import { type Lateness, occurrenceReply } from './messages.js';
 import type { Occurrence } from './occurrence.js';
 import { due } from './plan.js';
 import { PROPOSAL_GRACE_MS, proposalPosts } from './proposal-posts.js';
+import { ResultBatches } from './result-batches.js';
 
 /**
  * Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates;
@@ -34,6 +36,16 @@ export interface SchedulerOptions {
   readonly cursorEveryMs: number;
   /** Told of every post's outcome and of every finished round (metrics, health). */
   readonly observer?: Observer;
+  /** Posts of each platform in flight at once within a round (see FanOutLimits); 1 everywhere posts one by one. */
+  readonly fanOut: FanOutLimits;
+  /**
+   * The platforms this process posts to (default: all). Posts to the others are neither claimed nor sent here: a
+   * replica without the Discord token leaves Discord's posts to the replica that has it. Any replica still records
+   * a post missed once its grace has passed.
+   */
+  readonly platforms?: readonly string[];
+  /** Results are written in batches of this many posts, or this long after the first one unwritten. */
+  readonly resultBatch: { readonly size: number; readonly everyMs: number };
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -42,6 +54,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   lookbackMs: 7 * 86_400_000,
   retryBaseMs: 30_000,
   cursorEveryMs: 10 * 60_000,
+  fanOut: DEFAULT_FAN_OUT,
+  resultBatch: { size: 250, everyMs: 2_000 },
 };
 
 export interface TickResult {
@@ -138,6 +152,8 @@ export class Scheduler {
     const ledger = this.ledger();
     const toSend: Occurrence[] = [];
     const settled: LedgerEntry[] = [];
+    /** Due times of posts for platforms this process does not serve: the cursor waits for them. */
+    const leftToOthers: number[] = [];
     const data = this.bot.store.read();
     const planned = [...this.plan(now), ...proposalPosts(data.subscriptions, data.watcher.proposals)];
     // A pending post whose occurrence is no longer planned (its item moved or went) and is past grace is given up.
@@ -174,10 +190,17 @@ export class Scheduler {
               )
             : undefined,
         });
-      } else toSend.push(occ);
+      } else if (!this.options.platforms || this.options.platforms.includes(occ.channel.platform))
+        toSend.push(occ);
+      else leftToOthers.push(occ.dueMs);
     }
-    // Mark everything about to be posted as pending first: a crash from here on re-posts with the same key.
-    const pending = toSend.map((occ): LedgerEntry => {
+    // Claim everything about to be posted (recorded pending) first: a crash from here on re-posts with the same
+    // key, and a replica on the same database sends only what it won.
+    // A claim's nextAttemptAt is also its lease: another replica may take the post over after it. A big round
+    // runs longer than the first retry delay (1,000 posts at Discord's 50 a second take 20 s), so its lease
+    // grows by 25 ms a post beyond the first 100, and no replica takes over a post still waiting its turn.
+    const allowance = Math.max(0, toSend.length - 100) * 25;
+    const toClaim = toSend.map((occ): LedgerEntry => {
       const attempts = (ledger.get(occ.key)?.attempts ?? 0) + 1;
       const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
       return {
@@ -189,17 +212,29 @@ export class Scheduler {
         dueAt: iso(occ.dueMs),
         late: this.lateness(occ, attempts) !== undefined,
         attempts,
-        nextAttemptAt: iso(now + backoff),
+        nextAttemptAt: iso(now + backoff + allowance),
       };
     });
-    if (pending.length || settled.length) await this.write([...settled, ...pending], undefined);
-    const done: LedgerEntry[] = [];
-    for (const [i, occ] of toSend.entries()) done.push(await this.send(occ, pending[i] as LedgerEntry));
-    const cursor = this.safeCursor(now, done);
-    if (done.length || now - this.lastCursorSave >= this.options.cursorEveryMs) {
-      await this.write(done, cursor);
-      this.lastCursorSave = now;
-    }
+    if (settled.length) await this.write(settled, undefined);
+    const won = toClaim.length ? await this.bot.store.claim(toClaim, now) : [];
+    const byKey = new Map(toSend.map((occ) => [occ.key, occ]));
+    const jobs = won.flatMap((pending) => {
+      const occ = byKey.get(pending.key);
+      return occ ? [{ occ, pending, platform: occ.channel.platform, channel: occ.channel.id }] : [];
+    });
+    const { size, everyMs } = this.options.resultBatch;
+    const batches = new ResultBatches<LedgerEntry>((batch) => this.write(batch, undefined), size, everyMs);
+    const done = await fanOut(jobs, this.options.fanOut, async (job) => {
+      const result = await this.send(job.occ, job.pending);
+      batches.add(result);
+      return result;
+    });
+    const cursor = Math.min(this.safeCursor(now, done), ...leftToOthers.map((ms) => ms - 1));
+    const saveCursor = done.length > 0 || now - this.lastCursorSave >= this.options.cursorEveryMs;
+    await batches.close(async (rest) => {
+      if (rest.length || saveCursor) await this.write(rest, saveCursor ? cursor : undefined);
+    });
+    if (saveCursor) this.lastCursorSave = now;
     this.report(now, [...settled, ...done]);
     return {
       sent: done.filter((e) => e.state === 'sent').length,

@@ -11,6 +11,7 @@ import {
 import type { Bot } from '../../bot.js';
 import type { RawValues } from '../../commands/bind.js';
 import type { Actor } from '../../commands/context.js';
+import { isReading } from '../../commands/pressable.js';
 import { type Logger, withContext } from '../../log/logger.js';
 import { errorReply, type Reply } from '../../render/reply.js';
 import { pressButton } from '../button-press.js';
@@ -118,13 +119,16 @@ async function chatInput(
  */
 async function pressed(bot: Bot, i: ButtonInteraction, log: Logger): Promise<void> {
   const command = i.customId.slice(BUTTON_ID.length);
+  const def = bot.registry.named(command);
+  // A change (Accept, Reject…) is acknowledged before it runs: the acknowledgement is the claim (see below).
+  if (def && !isReading(def)) await i.deferUpdate();
   const work = pressButton(bot, command, actorOf(bot, i), { platform: 'discord', id: i.channelId });
   const quick = await within(work);
   // A slow answer: acknowledge the press without touching the message, then answer with the right visibility.
-  if (!quick) await i.deferUpdate();
+  if (!quick && !i.deferred) await i.deferUpdate();
   const reply = quick ?? (await work);
   if (reply.tone === 'error') log.debug(`a button press was refused: ${command.slice(0, 100)}`);
-  await (quick ? i.reply(messageBody(reply)) : i.followUp(messageBody(reply)));
+  await (i.deferred ? i.followUp(messageBody(reply)) : i.reply(messageBody(reply)));
 }
 
 async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void> {
@@ -134,7 +138,24 @@ async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void>
   await i.respond(kind ? autocompleteChoices(bot, kind, String(focused.value)) : []);
 }
 
-/** Handles /trade, /trade-admin and their autocomplete; a failure answers the user and never takes the bot down. */
+/** Discord's answer to a second acknowledgement of one interaction. */
+const ALREADY_ACKNOWLEDGED = 40060;
+
+/**
+ * Whether Discord refused our acknowledgement because the interaction was already acknowledged: with two gateway
+ * replicas each receives every interaction, and Discord accepts one acknowledgement per interaction id, so the
+ * other replica answered it.
+ */
+const answeredElsewhere = (err: unknown): boolean =>
+  (err as { code?: unknown } | undefined)?.code === ALREADY_ACKNOWLEDGED;
+
+/**
+ * Handles /trade, /trade-admin and their autocomplete; a failure answers the user and never takes the bot down.
+ * A duplicate delivery of an interaction (another gateway replica has it too) is harmless: a command that changes
+ * something acknowledges (defers) before it runs, Discord accepts that once per interaction id, and the replica
+ * whose acknowledgement is refused with 40060 stops there, so a change is applied once; a reading command may run
+ * on both, and only one answer is shown.
+ */
 export function interactionHandler(bot: Bot, log: Logger) {
   const cache = new ReplyCache<Cached>(bot);
   return async (i: Interaction): Promise<void> => {
@@ -144,6 +165,8 @@ export function interactionHandler(bot: Bot, log: Logger) {
       if (!i.isChatInputCommand() || (i.commandName !== TRADE && i.commandName !== TRADE_ADMIN)) return;
       await chatInput(bot, i, log, cache);
     } catch (err) {
+      if (answeredElsewhere(err))
+        return log.debug(`interaction ${i.id} was answered by another replica (40060); this one stops`);
       log.error('discord interaction failed', err);
       if (!i.isChatInputCommand() && !i.isButton()) return;
       const body = messageBody(errorReply('Something went wrong on our side. Nothing was changed.'));
