@@ -4,6 +4,7 @@ import { digestReply } from './commands/brief-reply.js';
 import { Registry } from './commands/registry.js';
 import { exitOnEscape } from './fatal.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
+import { filesDir, writeReplyFiles } from './platforms/file-folder.js';
 import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';
 import { failStartup, start } from './startup.js';
@@ -53,7 +54,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${out}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${out}\n`);
+  const saved = writeReplyFiles(reply.files, filesDir(bot.config));
+  process.stdout.write(`${[out, ...saved].join('\n')}\n`);
 }
 
 void main();
