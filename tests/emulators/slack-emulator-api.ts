@@ -1,6 +1,7 @@
 import type { HttpDelivery } from './slack-acks.js';
 import type { ChannelSpec, SlackChannel } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
+import type { SharedFile } from './slack-files.js';
 import type { StoredMessage } from './slack-history.js';
 import type {
   Params,
@@ -33,6 +34,8 @@ export interface SlackEmulator {
   readonly views: readonly OpenedView[];
   /** Every ephemeral message posted. */
   readonly ephemerals: readonly EphemeralMessage[];
+  /** Every file shared into a conversation by files.completeUploadExternal, with its bytes. */
+  readonly files: readonly SharedFile[];
   /** A response_url that records what is POSTed to it under `id`. */
   responseUrl(id: string): string;
   /** The messages stored in `channel`, oldest first. */

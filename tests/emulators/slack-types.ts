@@ -67,6 +67,8 @@ export interface SlackEmulatorOptions {
   readonly signingSecret?: string;
   /** The bot token's scopes (default: every scope the emulator checks, so all calls are allowed). */
   readonly scopes?: readonly string[];
+  /** The largest file files.getUploadURLExternal accepts (default Slack's 1 GB). */
+  readonly maxUploadBytes?: number;
 }
 
 /** The options with every default filled in. */
@@ -82,6 +84,8 @@ export const ALL_SCOPES = [
   'im:history',
   'channels:join',
   'users:read',
+  'files:write',
+  'im:write',
 ] as const;
 
 /** Fills in the defaults of `options`. */
@@ -97,6 +101,7 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     ackDeadlineMs: options.ackDeadlineMs ?? 3000,
     triggerTtlMs: options.triggerTtlMs ?? 3000,
     signingSecret: options.signingSecret ?? 'test-signing-secret',
+    maxUploadBytes: options.maxUploadBytes ?? 1_000_000_000,
   };
 }
 
