@@ -25,6 +25,9 @@ import {
 import { waitFor } from './discord-wait.js';
 
 export { autocomplete, chatInput } from './discord-interactions.js';
+
+import type { AcceptedAttachment } from './discord-attachments.js';
+
 export { discordMessageProblems } from './discord-limits.js';
 export { waitFor } from './discord-wait.js';
 
@@ -45,6 +48,8 @@ export interface DiscordEmulator {
   readonly resumes: number;
   readonly heartbeats: number;
   readonly problems: readonly ProblemRecord[];
+  /** Every file of an accepted message (channel post, interaction reply, edit or follow-up), with its bytes. */
+  readonly attachments: readonly AcceptedAttachment[];
   readonly requests: readonly RequestRecord[];
   /** Open gateway connections. */
   connections(): GatewayConnection[];
@@ -119,6 +124,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     },
     problems: state.problems,
     requests: state.requests,
+    attachments: state.attachments,
     connections: () => gateway.connections(),
     dispatchInteraction(spec) {
       const { id, token, payload } = issue(spec, 'gateway');
