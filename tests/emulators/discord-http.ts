@@ -169,7 +169,7 @@ async function answer(
       const entries = (Array.isArray(message?.attachments) ? message.attachments : []).map(
         (a) => asObject(a) ?? {},
       );
-      files.forEach((f, i) =>
+      for (const [i, f] of files.entries())
         state.attachments.push({
           route: `${method} ${local}`,
           filename: f.filename,
@@ -179,8 +179,7 @@ async function answer(
             : {}),
           bytes: f.bytes,
           at: Date.now(),
-        }),
-      );
+        });
     }
     return fault === undefined ? reply : 'drop';
   }

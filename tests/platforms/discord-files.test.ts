@@ -65,7 +65,7 @@ describe('charts in Discord: the PNG attached to the reply and shown in its embe
     const reply = await r.t.ask('chart timeline');
     await post(r.emu.ids.channel, { ...reply, visibility: 'public' }, 'weekly:test', 1);
     const [message] = r.emu.messages();
-    expect((message?.body as Shown).embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
+    expect(((message?.body ?? {}) as Shown).embeds?.[0]?.image?.url).toBe('attachment://timeline.png');
     expect(r.emu.attachments.at(-1)?.route).toBe(`POST /channels/${r.emu.ids.channel}/messages`);
   });
 });
