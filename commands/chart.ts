@@ -14,7 +14,7 @@ export default defineCommand({
     type: choice({ description: 'Which chart: tariffs or timeline', choices: CHARTS, required: true }),
     country: countries({
       description:
-        'tariffs: the country whose goods are taxed (default: the focus country); timeline: only these countries',
+        'tariffs: whose goods (code or name; default: the focus country); timeline: only these countries',
       rest: true,
     }),
     from: dateTime({ description: 'tariffs: start of the chart (default: a month before the first change)' }),

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlack } from '../../src/platforms/slack/slack-app.js';
+import { WEEKLY_CHART_DAYS } from '../../src/schedule/messages.js';
+import { Scheduler } from '../../src/schedule/scheduler.js';
 import { startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
 import { seededBot, silentLog } from '../helpers/bot.js';
@@ -108,6 +110,30 @@ describe('the emulator keeps Slack’s upload rules', () => {
         await t.close();
         await emu.close();
       }
+    }
+  });
+});
+
+describe('the week-ahead post carries the timeline chart', () => {
+  it('on a Monday, the weekly:yes channel gets the week ahead, then the chart of the month ahead', async () => {
+    const r = await slackRig('2026-03-08T12:00:00Z');
+    try {
+      await r.slash('subscribe time:08:00 zone:UTC weekly:yes', 'UREADER', { channelId: 'CWEEK' });
+      r.t.clock.set(Date.parse('2026-03-09T08:00:00Z'));
+      const scheduler = new Scheduler(
+        r.t.bot,
+        (channel, reply, key, attempt) => r.slack.deliver(channel.id, reply, key, attempt),
+        silentLog,
+      );
+      await scheduler.tick();
+      expect(JSON.stringify(r.emu.posted('CWEEK').map((m) => m.blocks))).toContain('The week ahead');
+      await r.emu.waitUntil(() => r.emu.files.length > 0, 8000);
+      expect(r.emu.files.map((f) => [f.channel, f.filename])).toEqual([['CWEEK', 'timeline.png']]);
+      expect(r.emu.files[0]?.title).toContain(`next ${WEEKLY_CHART_DAYS} days`);
+      expect(lookAt(r.emu.files[0]?.bytes ?? new Uint8Array()).width).toBeGreaterThanOrEqual(800);
+      expect(r.emu.violations).toEqual([]);
+    } finally {
+      await r.close();
     }
   });
 });

@@ -129,11 +129,15 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   );
   app.error(async (err) => log.error('slack handler failed', err));
 
-  const post = slackDelivery(app.client, {
-    now: o.wallClock,
-    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-    perChannelGapMs: o.perChannelGapMs ?? 1100,
-  });
+  const post = slackDelivery(
+    app.client,
+    {
+      now: o.wallClock,
+      sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      perChannelGapMs: o.perChannelGapMs ?? 1100,
+    },
+    log,
+  );
   let server: ReturnType<typeof guardedServer> | undefined;
   let socketUp = false;
   if (receiver instanceof LeanSocketModeReceiver) {
