@@ -27,6 +27,8 @@ COPY --from=build /app/package.json ./
 COPY --from=build /app/node_modules ./node_modules
 COPY --from=build /app/dist ./dist
 COPY data/seed.json data/sources.json ./data/
+# The one font charts are drawn with (found from dist/src/charts/ by walking up to assets/fonts/).
+COPY assets/fonts ./assets/fonts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]
