@@ -21,3 +21,6 @@ export function chartDate(ms: number): string {
     timeZone: 'UTC',
   });
 }
+
+/** A rate as the charts write it: 145%, 12.5%. */
+export const pct = (v: number): string => `${Number.isInteger(v) ? v : v.toFixed(1)}%`;

@@ -1,6 +1,6 @@
 import { countryInSentence } from '../domain/country-names.js';
 import type { TimelineItem } from '../domain/timeline-item.js';
-import { chartDate, chartText } from './chart-text.js';
+import { chartDate, chartText, pct } from './chart-text.js';
 import { INK, MUTED, OKABE_ITO, TODAY } from './palette.js';
 import { type ChartImage, type ChartOption, renderChart } from './render.js';
 import type { TariffSteps } from './tariff-steps.js';
@@ -8,8 +8,6 @@ import type { TariffSteps } from './tariff-steps.js';
 export const TARIFF_CHART_SIZE = { width: 1000, height: 500 } as const;
 
 const DAY = 86_400_000;
-
-const pct = (v: number): string => `${Number.isInteger(v) ? v : v.toFixed(1)}%`;
 
 /** A vertical line across the chart at an instant, labelled at the top. */
 const vline = (ms: number, label: string, color: string, type: 'solid' | 'dashed', row: number) => ({

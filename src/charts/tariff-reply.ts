@@ -5,7 +5,7 @@ import { stackFor } from '../domain/stack.js';
 import { localDate } from '../domain/time.js';
 import type { Timeline } from '../domain/timeline.js';
 import { code, day, type Reply, type Rich, type Section, strong } from '../render/reply.js';
-import { chartDate } from './chart-text.js';
+import { chartDate, pct } from './chart-text.js';
 import { keyEvents } from './key-events.js';
 import { drawTariffChart } from './tariff-chart.js';
 import { CHART_IMPOSER, recordSpan, type TariffStep, type TariffSteps, tariffSteps } from './tariff-steps.js';
@@ -14,8 +14,6 @@ const DAY = 86_400_000;
 /** US orders take effect at 00:01 in Washington: the steps are dated there. */
 const ORDER_ZONE = 'America/New_York';
 const PRODUCT_LINES = 12;
-
-const pct = (v: number): string => `${Number.isInteger(v) ? v : v.toFixed(1)}%`;
 
 /** "145% (IEEPA fentanyl 20% + IEEPA reciprocal 125%)" for one step. */
 function stepLine(t: TariffSteps, st: TariffStep): Rich {
