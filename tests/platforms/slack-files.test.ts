@@ -137,3 +137,45 @@ describe('the week-ahead post carries the timeline chart', () => {
     }
   });
 });
+
+describe('the emulator’s upload URL and argument checks', () => {
+  it('checks arguments, serves the URL on 127.0.0.1, takes the declared length once, completes uploaded files only', async () => {
+    const emu = await startSlackEmulator({ scopes: manifestScopes() });
+    const call = async (method: string, form: Record<string, string>) =>
+      (await (
+        await fetch(`${emu.apiUrl}${method}`, {
+          method: 'POST',
+          headers: { authorization: 'Bearer xoxb-test', 'content-type': 'application/x-www-form-urlencoded' },
+          body: new URLSearchParams(form).toString(),
+        })
+      ).json()) as { ok: boolean; error?: string; upload_url?: string; file_id?: string };
+    try {
+      expect((await call('files.getUploadURLExternal', { length: '3' })).error).toBe('invalid_arguments');
+      expect((await call('files.getUploadURLExternal', { filename: 'a.png', length: '0' })).error).toBe(
+        'invalid_arguments',
+      );
+      const got = await call('files.getUploadURLExternal', { filename: 'a.png', length: '3' });
+      expect(got.upload_url?.startsWith('http://127.0.0.1:')).toBe(true);
+      const files = JSON.stringify([{ id: got.file_id, title: 'A' }]);
+      emu.setChannel('CIN', { botIsMember: true });
+      expect((await call('files.completeUploadExternal', { files, channel_id: 'CIN' })).error).toBe(
+        'file_upload_not_complete',
+      );
+      const post = (bytes: string) =>
+        fetch(got.upload_url ?? '', { method: 'POST', body: bytes }).then((r) => r.status);
+      expect(await post('four')).toBe(400);
+      expect(await post('abc')).toBe(200);
+      expect(await post('abc')).toBe(404);
+      expect((await call('files.completeUploadExternal', { files, channel_id: 'COUT' })).error).toBe(
+        'not_in_channel',
+      );
+      expect((await call('files.completeUploadExternal', { files, channel_id: 'CIN' })).ok).toBe(true);
+      expect((await call('files.completeUploadExternal', { files, channel_id: 'CIN' })).error).toBe(
+        'file_not_found',
+      );
+      expect(emu.files.map((f) => [f.channel, f.bytes.toString()])).toEqual([['CIN', 'abc']]);
+    } finally {
+      await emu.close();
+    }
+  });
+});
