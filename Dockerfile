@@ -29,6 +29,8 @@ COPY --from=build /app/dist ./dist
 COPY data/seed.json data/sources.json ./data/
 # The PostgreSQL store's schema migrations (plain SQL, run at start-up when DATABASE_URL is set).
 COPY migrations ./migrations
+# The one font charts are drawn with (found from dist/src/charts/ by walking up to assets/fonts/).
+COPY assets/fonts ./assets/fonts
 RUN mkdir -p /data && chown node:node /data
 USER node
 VOLUME ["/data"]

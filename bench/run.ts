@@ -5,6 +5,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
+import { benchCharts, CHART_EXPLANATION, chartTable } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { BASELINE_COMMAND, benchDispatch, type DispatchResult } from './dispatch.js';
 import { benchFanOut, FAN_OUT_LATENCY_MS, fanOutTable, STORM_SHARE } from './fan-out.js';
@@ -461,6 +462,11 @@ async function main(): Promise<void> {
   const scheduleMd = scheduleTable(schedule, checks);
   const platformMd = platformTables(runs, checks);
   const fanOutMd = fanOutTable(fanOut, checks);
+  progress('charts: chart tariffs CN and chart timeline against resvg on a fixed SVG');
+  const charts = chartTable(
+    await benchCharts(flags.quick ? { iterations: 10, warmup: 3 } : { iterations: 50, warmup: 10 }),
+    checks,
+  );
   progress('start-up: one-shot CLI and first answer against node -e 0');
   const startupRounds = flags.quick ? 3 : 11;
   const startup = startupTable(await benchStartup({ rounds: startupRounds }), startupRounds);
@@ -477,7 +483,7 @@ async function main(): Promise<void> {
     dispatchMd,
     storeMd,
     scheduleMd,
-    platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}`,
+    platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}\n\n### Charts (issue 12)\n\n${CHART_EXPLANATION}\n\n${charts}`,
     fanOutMd,
     slack: p.slack,
     load,

@@ -3,6 +3,7 @@ import accept from './accept.js';
 import add from './add.js';
 import addMeasure from './add-measure.js';
 import brief from './brief.js';
+import chart from './chart.js';
 import countdown from './countdown.js';
 import deadlines from './deadlines.js';
 import edit from './edit.js';
@@ -27,6 +28,7 @@ export const allCommands = [
   events,
   event,
   tariffs,
+  chart,
   deadlines,
   countdown,
   subscribe,

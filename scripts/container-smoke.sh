@@ -41,6 +41,9 @@ mv "$WORK/build/node_modules" "$WORK/build/dist" "$WORK/app/"
 cp "$ROOT/data/seed.json" "$ROOT/data/sources.json" "$WORK/app/data/"
 cp -r "$ROOT/migrations" "$WORK/app/"
 [[ -f "$WORK/app/migrations/001_store.sql" ]] || { say "FAIL: the migrations are not in the image"; exit 1; }
+mkdir -p "$WORK/app/assets"
+cp -r "$ROOT/assets/fonts" "$WORK/app/assets/"
+[[ -f "$WORK/app/assets/fonts/DejaVuSans.ttf" ]] || { say "FAIL: the chart font is not in the image"; exit 1; }
 for dev in typescript vitest tsx @biomejs/biome; do
   if [[ -e "$WORK/app/node_modules/$dev" ]]; then say "FAIL: dev dependency $dev is in the image"; exit 1; fi
 done
@@ -72,6 +75,20 @@ for _ in $(seq 1 150); do
     echo "$BODY"
     OWNER="$(stat -c %u "$WORK/data/trade-brief.db.json")"
     say "healthy; store written by uid $OWNER"
+    # A chart drawn by the compiled CLI beside the running bot: the shipped font is found from dist/.
+    CHART="$(env -i PATH="$PATH" HOME="$WORK/data" NODE_ENV=production DB_FILE="$WORK/data/trade-brief.db.json" \
+      SEED_FILE="$WORK/app/data/seed.json" SOURCES_FILE="$WORK/app/data/sources.json" TIME_ZONE=UTC \
+      FILES_DIR="$WORK/data/files" "${RUN_AS[@]}" node dist/src/cli.js chart tariffs CN 2>&1)" || {
+      say "FAIL: chart tariffs CN failed in the image"
+      echo "$CHART" >&2
+      exit 1
+    }
+    [[ "$CHART" == *"Chart saved: $WORK/data/files/tariffs-CN.png"* && -s "$WORK/data/files/tariffs-CN.png" ]] || {
+      say "FAIL: chart tariffs CN wrote no picture"
+      echo "$CHART" >&2
+      exit 1
+    }
+    say "chart drawn: $(stat -c %s "$WORK/data/files/tariffs-CN.png") bytes"
     exit 0
   fi
   sleep 0.2

@@ -7,6 +7,7 @@ import { escapeControls } from './domain/control-chars.js';
 import { exitOnEscape } from './fatal.js';
 import { createLogger } from './log/pino-logger.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
+import { filesDir, writeReplyFiles } from './platforms/file-folder.js';
 import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';
 import { failStartup, start } from './startup.js';
@@ -58,7 +59,8 @@ async function main(): Promise<void> {
     process.stderr.write(`${out}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${out}\n`);
+  const saved = writeReplyFiles(reply.files, filesDir(bot.config));
+  process.stdout.write(`${[out, ...saved].join('\n')}\n`);
 }
 
 /** Whether the words start with `store` (export or import), which moves the store rather than answering a command. */

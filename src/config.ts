@@ -46,6 +46,8 @@ export const ConfigSchema = z.object({
     )
     .default('public'),
   SEED_FILE: z.string().min(1).default('data/seed.json'),
+  /** Where the terminal and the CLI write the files a reply carries (charts); default: files/ beside DB_FILE. */
+  FILES_DIR: z.string().min(1).optional(),
   SOURCES_FILE: z.string().min(1).default('data/sources.json'),
   SOURCES_ENABLED: z
     .enum(['true', 'false'], 'must be true or false')

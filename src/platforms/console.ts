@@ -4,6 +4,7 @@ import type { Actor } from '../commands/context.js';
 import type { ChannelRef } from '../domain/subscription.js';
 import type { Reply } from '../render/reply.js';
 import { renderText } from '../render/text.js';
+import { filesDir, writeReplyFiles } from './file-folder.js';
 
 export const CONSOLE_CHANNEL: ChannelRef = { platform: 'console', id: 'terminal' };
 
@@ -21,9 +22,11 @@ export class ConsoleChannel {
     private readonly out: NodeJS.WritableStream,
   ) {}
 
-  /** Prints a reply, or a post from the scheduler, in the terminal's zone. */
+  /** Prints a reply, or a post from the scheduler, in the terminal's zone; its files go to FILES_DIR, paths printed. */
   print(reply: Reply): void {
-    this.out.write(`${renderText(reply, { zone: this.bot.config.TIME_ZONE })}\n\n`);
+    const saved = writeReplyFiles(reply.files, filesDir(this.bot.config));
+    const text = renderText(reply, { zone: this.bot.config.TIME_ZONE });
+    this.out.write(`${[text, ...saved].join('\n')}\n\n`);
   }
 }
 

@@ -1,3 +1,4 @@
+import { timelineChartReply } from '../charts/timeline-reply.js';
 import { briefReply } from '../commands/brief-reply.js';
 import type { CommandContext } from '../commands/context.js';
 import { itemFlags, itemLine, whenSpan } from '../commands/item-lines.js';
@@ -9,6 +10,8 @@ import { findSubscription } from '../store/subscriptions.js';
 import type { Occurrence } from './occurrence.js';
 
 const DAY = 86_400_000;
+/** The week-ahead post's chart looks a month ahead, so the week is seen in what follows it. */
+export const WEEKLY_CHART_DAYS = 30;
 
 /** Why a post goes out after its time: it came due while the bot was down, or an earlier attempt failed. */
 export type Lateness = 'offline' | 'retry' | undefined;
@@ -23,11 +26,14 @@ const lateNote = (occ: Occurrence, nowMs: number, late: Lateness): Rich[] =>
         ],
       ];
 
-/** The week ahead, posted on Mondays to channels that asked for it. */
+/** The week ahead, posted on Mondays to channels that asked for it, with the timeline chart of the month ahead. */
 function weeklyReply(ctx: CommandContext): Reply {
   const now = ctx.now();
   const items = ctx.timeline().between(now, now + 7 * DAY);
+  // The chart says in words when there is nothing to draw; then the post goes without a picture.
+  const chart = timelineChartReply(ctx.timeline(), { days: WEEKLY_CHART_DAYS }, now).files ?? [];
   return {
+    files: chart,
     title: 'The week ahead',
     sections: [
       {

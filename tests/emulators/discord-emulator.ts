@@ -26,6 +26,9 @@ import {
 import { waitFor } from './discord-wait.js';
 
 export { autocomplete, chatInput } from './discord-interactions.js';
+
+import type { AcceptedAttachment } from './discord-attachments.js';
+
 export { discordMessageProblems } from './discord-limits.js';
 export { waitFor } from './discord-wait.js';
 
@@ -46,6 +49,8 @@ export interface DiscordEmulator {
   readonly resumes: number;
   readonly heartbeats: number;
   readonly problems: readonly ProblemRecord[];
+  /** Every file of an accepted message (channel post, interaction reply, edit or follow-up), with its bytes. */
+  readonly attachments: readonly AcceptedAttachment[];
   readonly requests: readonly RequestRecord[];
   /** Every request refused with 429 for going over the global limit or a route's bucket. */
   readonly rateLimited: readonly RateLimitHit[];
@@ -123,6 +128,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     problems: state.problems,
     requests: state.requests,
     rateLimited: state.limits.hits,
+    attachments: state.attachments,
     connections: () => gateway.connections(),
     dispatchInteraction(spec) {
       const { id, token, payload } = issue(spec, 'gateway');

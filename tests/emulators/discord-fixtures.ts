@@ -77,7 +77,7 @@ export function messageObject(o: ResolvedOptions, m: StoredMessage): JsonObject 
     mention_everyone: false,
     mentions: [],
     mention_roles: [],
-    attachments: [],
+    attachments: Array.isArray(m.body.attachments) ? m.body.attachments : [],
     embeds: m.embeds,
     components: Array.isArray(m.body.components) ? m.body.components : [],
     pinned: false,

@@ -1,5 +1,7 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
+import { attachmentObjects, attachmentProblem, messageOf, type UploadedFile } from './discord-attachments.js';
 import { apiError } from './discord-errors.js';
+import { asObject } from './discord-json.js';
 import { isRefusal } from './discord-rate-limits.js';
 import type { DiscordState } from './discord-state.js';
 import type { DiscordFault, FaultRoute } from './discord-types.js';
@@ -11,6 +13,8 @@ export interface RestRequest {
   readonly query: URLSearchParams;
   readonly headers: IncomingHttpHeaders;
   readonly body: unknown;
+  /** The file parts of a multipart body (messages with attachments). */
+  readonly files: readonly UploadedFile[];
   readonly params: readonly string[];
 }
 
@@ -34,21 +38,44 @@ export interface RestRoute {
 
 const PREFIX = '/api/v10';
 
-async function readBody(req: IncomingMessage): Promise<string> {
+async function readBody(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
 }
 
-/** Parses JSON bodies, and the `payload_json` part of multipart bodies (messages with files). */
-function parseBody(raw: string, contentType: string): unknown {
-  if (raw === '') return undefined;
-  if (contentType.startsWith('multipart/form-data')) {
-    const part = /name="payload_json"\r\n(?:[^\r\n]+\r\n)*\r\n([\s\S]*?)\r\n--/.exec(raw);
-    return part?.[1] === undefined ? {} : JSON.parse(part[1]);
+/**
+ * Parses JSON bodies, and multipart bodies (messages with files) with undici's own multipart parser: the
+ * `payload_json` part is the message, every file part is kept with its bytes.
+ */
+async function parseBody(
+  raw: Buffer,
+  contentType: string,
+): Promise<{ body: unknown; files: UploadedFile[] }> {
+  if (raw.length === 0) return { body: undefined, files: [] };
+  if (!contentType.toLowerCase().startsWith('multipart/form-data'))
+    return { body: JSON.parse(raw.toString('utf8')), files: [] };
+  const form = await new Response(raw, { headers: { 'content-type': contentType } }).formData();
+  const files: UploadedFile[] = [];
+  let body: unknown = {};
+  for (const [field, value] of form.entries()) {
+    if (typeof value === 'string') {
+      if (field === 'payload_json') body = JSON.parse(value);
+      continue;
+    }
+    files.push({
+      field,
+      filename: value.name,
+      contentType: value.type || 'application/octet-stream',
+      bytes: Buffer.from(await value.arrayBuffer()),
+    });
   }
-  return JSON.parse(raw);
+  return { body, files };
 }
+
+/** Routes whose body is (or holds, for a callback) a message that may carry files. */
+const MESSAGE_ROUTE =
+  /^\/(channels\/\d+\/messages|webhooks\/\d+\/[^/]+(\/messages\/(@original|\d+))?|interactions\/\d+\/[^/]+\/callback)$/;
 
 /** Discord's 429 reply: JSON `{ message, retry_after, global }` and its rate-limit headers. */
 function rateLimited(retryAfter: number, global: boolean): RestReply {
@@ -95,8 +122,9 @@ async function answer(
   const path = decodeURIComponent(url.pathname); // discord.js sends '@original' as %40original
   const method = req.method ?? 'GET';
   let body: unknown;
+  let files: UploadedFile[];
   try {
-    body = parseBody(await readBody(req), req.headers['content-type'] ?? '');
+    ({ body, files } = await parseBody(await readBody(req), req.headers['content-type'] ?? ''));
   } catch {
     return { status: 400, body: apiError(50109, 'The request body contains invalid JSON.') };
   }
@@ -116,15 +144,50 @@ async function answer(
     const fault = route.fault === undefined ? undefined : state.takeFault(route.fault);
     const faulted = fault === undefined ? undefined : faultReply(fault);
     if (faulted) return faulted;
+    const carriesMessage = method !== 'GET' && MESSAGE_ROUTE.test(local);
+    if (!carriesMessage && files.length)
+      return state.refuse(
+        `${method} ${local}`,
+        [{ path: 'files', code: 'BASE_TYPE_INVALID', message: 'This route takes no files' }],
+        body,
+      );
+    const callback = local.startsWith('/interactions/');
+    const message = carriesMessage ? messageOf(body, callback) : undefined;
+    if (carriesMessage) {
+      const problem = attachmentProblem(message, files, callback ? 'data' : '');
+      if (problem && 'issues' in problem) return state.refuse(`${method} ${local}`, problem.issues, body);
+      if (problem) {
+        state.recordProblem(`${method} ${local}`, problem.reply.status, problem.problems, body);
+        return problem.reply;
+      }
+      if (message && files.length) message.attachments = attachmentObjects(files, message);
+    }
     const request: RestRequest = {
       method,
       path: local,
       query: url.searchParams,
       headers: req.headers,
       body,
+      files,
       params: match.slice(1),
     };
     const reply = route.handle(request);
+    if (reply.status < 300 && files.length) {
+      const entries = (Array.isArray(message?.attachments) ? message.attachments : []).map(
+        (a) => asObject(a) ?? {},
+      );
+      for (const [i, f] of files.entries())
+        state.attachments.push({
+          route: `${method} ${local}`,
+          filename: f.filename,
+          contentType: f.contentType,
+          ...(typeof entries[i]?.description === 'string'
+            ? { description: entries[i]?.description as string }
+            : {}),
+          bytes: f.bytes,
+          at: Date.now(),
+        });
+    }
     if (fault !== undefined) return 'drop';
     return { ...reply, headers: { ...limited, ...reply.headers } };
   }

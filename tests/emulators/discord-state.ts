@@ -1,3 +1,4 @@
+import type { AcceptedAttachment } from './discord-attachments.js';
 import { describeIssue, type Issue, invalidFormBody } from './discord-errors.js';
 import { snowflake } from './discord-fixtures.js';
 import { asArray, type JsonObject } from './discord-json.js';
@@ -27,6 +28,8 @@ export class DiscordState {
   readonly problems: ProblemRecord[] = [];
   readonly channelMessages = new Map<string, StoredMessage[]>();
   readonly interactionMessages: StoredMessage[] = [];
+  /** Every file of an accepted message, with its bytes. */
+  readonly attachments: AcceptedAttachment[] = [];
   readonly callbacks = new Map<string, CallbackRecord>();
   readonly commands = new Map<string, JsonObject[]>();
   readonly issued = new Map<string, IssuedInteraction>();

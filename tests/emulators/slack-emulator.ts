@@ -6,6 +6,7 @@ import { Channels } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { SlackEmulator } from './slack-emulator-api.js';
 import { FaultQueue } from './slack-faults.js';
+import { SlackFiles } from './slack-files.js';
 import { MessageStore } from './slack-history.js';
 import {
   answerFault,
@@ -45,12 +46,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
   const limits = new SlackRateLimits(resolved.postLimit);
   const calls: SlackCall[] = [];
   const responses: SlackResponse[] = [];
+  const channels = new Channels(new Set(resolved.scopes));
   const state: WebApiState = {
     options: resolved,
     users,
     store: new MessageStore(resolved.botUserId, resolved.botId),
     views: [] as OpenedView[],
-    channels: new Channels(new Set(resolved.scopes)),
+    channels,
+    files: new SlackFiles(channels, () => `http://127.0.0.1:${port}/upload/`, resolved.maxUploadBytes),
     triggers: new Triggers(resolved.triggerTtlMs),
     ephemerals: [] as EphemeralMessage[],
     violations: [],
@@ -97,12 +100,14 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const route = req.method !== 'POST' ? undefined : /^\/(api|response)\/(.+)$/.exec(path);
+    const route = req.method !== 'POST' ? undefined : /^\/(api|response|upload)\/(.+)$/.exec(path);
     const handled = !route
       ? Promise.resolve(sendText(res, 404, 'not_found'))
       : route[1] === 'api'
         ? api(req, res, route[2] ?? '')
-        : responseUrl(req, res, decodeURIComponent(route[2] ?? ''));
+        : route[1] === 'upload'
+          ? state.files.upload(req, res, route[2] ?? '')
+          : responseUrl(req, res, decodeURIComponent(route[2] ?? ''));
     handled
       .catch((error: unknown) => {
         if (!res.headersSent)
@@ -132,6 +137,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     views: state.views,
     ephemerals: state.ephemerals,
     rateLimited: limits.hits,
+    files: state.files.shared,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     posted: (channel) => state.store.posted(channel),
     postTimes: (channel) => state.store.posted(channel).map((m) => m.at),
@@ -167,6 +173,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       }
       state.store.clear();
       state.channels.clear();
+      state.files.clear();
       state.triggers.clear();
       ackRules.clear();
       faults.clear();

@@ -72,6 +72,8 @@ export interface SlackEmulatorOptions {
   readonly postLimit?: SlackPostLimit | false;
   /** Added to every Web API answer, as a network and Slack's own time would (default 0). */
   readonly latencyMs?: number;
+  /** The largest file files.getUploadURLExternal accepts (default Slack's 1 GB). */
+  readonly maxUploadBytes?: number;
 }
 
 /** The options with every default filled in. */
@@ -87,6 +89,8 @@ export const ALL_SCOPES = [
   'im:history',
   'channels:join',
   'users:read',
+  'files:write',
+  'im:write',
 ] as const;
 
 /** Fills in the defaults of `options`. */
@@ -104,6 +108,7 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     signingSecret: options.signingSecret ?? 'test-signing-secret',
     postLimit: options.postLimit ?? SLACK_POST_LIMIT,
     latencyMs: options.latencyMs ?? 0,
+    maxUploadBytes: options.maxUploadBytes ?? 1_000_000_000,
   };
 }
 

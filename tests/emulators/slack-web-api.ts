@@ -1,5 +1,6 @@
 import type { Channels } from './slack-channels.js';
 import { type ChatState, postEphemeral, postMessage, updateMessage } from './slack-chat.js';
+import type { SlackFiles } from './slack-files.js';
 import { modalProblems } from './slack-modal.js';
 import type { Triggers } from './slack-triggers.js';
 import { flag, jsonField, type Params, type ResolvedOptions, type SlackUser, str } from './slack-types.js';
@@ -19,6 +20,7 @@ export interface WebApiState extends ChatState {
   readonly views: OpenedView[];
   readonly channels: Channels;
   readonly triggers: Triggers;
+  readonly files: SlackFiles;
   /** The URL apps.connections.open hands out. */
   socketUrl(): string;
 }
@@ -156,6 +158,19 @@ export const webApiMethods: Readonly<Record<string, Method>> = {
     const channel = str(body.channel);
     return channel ? state.channels.join(channel) : { ok: false, error: 'channel_not_found' };
   },
+  'conversations.open': (body, state) => {
+    const scope = state.channels.missingScope('im:write');
+    if (scope) return scope;
+    const ids = (str(body.users) ?? '').split(',').filter(Boolean);
+    if (ids.length !== 1)
+      return { ok: false, error: ids.length ? 'not_implemented' : 'users_list_not_supplied' };
+    if (!state.users.has(ids[0] as string)) return { ok: false, error: 'user_not_found' };
+    const id = `D${ids[0]}`;
+    state.channels.set(id, { botIsMember: true });
+    return { ok: true, channel: { id, is_im: true, user: ids[0] } };
+  },
+  'files.getUploadURLExternal': (body, state) => state.files.getUploadURLExternal(body),
+  'files.completeUploadExternal': (body, state) => state.files.completeUploadExternal(body),
   'users.info': (body, state) => state.channels.missingScope('users:read') ?? usersInfo(body, state),
   'views.open': viewsOpen,
   'apps.connections.open': (_body, state) => ({ ok: true, url: state.socketUrl() }),

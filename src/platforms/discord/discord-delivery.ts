@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import { type REST, Routes } from 'discord.js';
+import { escapeControls } from '../../domain/control-chars.js';
 import type { Reply } from '../../render/reply.js';
 import { withButtonRows } from './button-rows.js';
+import { fitFiles, withImage } from './discord-files.js';
 import { type Embed, renderEmbeds } from './embeds.js';
 
 /** A Discord nonce (at most 25 characters) derived from the ledger key, the same on every retry. */
@@ -38,14 +40,34 @@ export function discordDelivery(rest: REST) {
       const found = recent.find((m) => m.embeds?.some((e) => e.footer?.text?.endsWith(ref)));
       if (found) return { ref: found.id };
     }
+    // A chart goes with the post as an attachment (multipart), shown in the first embed.
+    const { sent } = fitFiles(reply.files ?? []);
     const message = (await rest.post(Routes.channelMessages(channelId), {
       body: {
-        embeds: withRef(renderEmbeds(shown), ref),
+        embeds: withImage(withRef(renderEmbeds(shown), ref), sent),
         components: rows,
         allowed_mentions: { parse: [] },
         nonce: nonceOf(key),
         enforce_nonce: true,
+        ...(sent.length
+          ? {
+              attachments: sent.map((f, i) => ({
+                id: String(i),
+                description: escapeControls(f.title).slice(0, 1024),
+              })),
+            }
+          : {}),
       },
+      ...(sent.length
+        ? {
+            files: sent.map((f, i) => ({
+              key: `files[${i}]`,
+              name: f.name,
+              data: Buffer.from(f.bytes),
+              contentType: f.mime,
+            })),
+          }
+        : {}),
     })) as Posted;
     return { ref: message.id };
   };

@@ -13,26 +13,48 @@ import type { RawValues } from '../../commands/bind.js';
 import type { Actor } from '../../commands/context.js';
 import { isReading } from '../../commands/pressable.js';
 import { type Logger, withContext } from '../../log/logger.js';
-import { errorReply, type Reply } from '../../render/reply.js';
+import { errorReply, type Reply, type ReplyFile } from '../../render/reply.js';
 import { pressButton } from '../button-press.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
 import { autocompleteChoices } from './autocomplete.js';
 import { BUTTON_ID, withButtonRows } from './button-rows.js';
 import { TRADE, TRADE_ADMIN } from './command-json.js';
+import { attachmentsOf, fitFiles, withImage } from './discord-files.js';
 import { renderEmbeds } from './embeds.js';
 
-/** A reply as a Discord message body; nothing in it can ping anyone. */
+/**
+ * A reply as a Discord message body, without its files (see `filesOf`); nothing in it can ping anyone. An image
+ * file is shown in the first embed as `attachment://name`, so the body must go out with its files.
+ */
 export function messageBody(answer: Reply) {
   const { reply, rows } = withButtonRows(answer);
+  const { sent, left } = fitFiles(answer.files ?? []);
+  const shown: Reply = left.length
+    ? {
+        ...reply,
+        context: [
+          ...(reply.context ?? []),
+          [`Too large for one Discord message, not attached: ${left.map((f) => f.name).join(', ')}`],
+        ],
+      }
+    : reply;
   return {
     // Already in Discord's wire shape: as JSONEncodable, discord.js sends them without a deep key transform.
-    embeds: renderEmbeds(reply).map((e) => ({ toJSON: () => e as APIEmbed })),
+    embeds: withImage(renderEmbeds(shown), sent).map((e) => ({ toJSON: () => e as APIEmbed })),
     components: rows.map((row) => ({ toJSON: () => row })),
     allowedMentions: { parse: [] },
     ...(reply.visibility === 'ephemeral' ? { flags: MessageFlags.Ephemeral as const } : {}),
   };
 }
+
+/** The files Discord takes with the reply's message, as attachments (up to 10, 25 MiB in all). */
+export const filesOf = (files: readonly ReplyFile[] | undefined) => ({
+  files: attachmentsOf(fitFiles(files ?? []).sent),
+});
+
+/** The body and files of a reply, for a one-off send (a button's answer, an error). */
+const fullBody = (reply: Reply) => ({ ...messageBody(reply), ...filesOf(reply.files) });
 
 function actorOf(bot: Bot, i: ChatInputCommandInteraction | ButtonInteraction): Actor {
   const manager = Boolean(i.memberPermissions?.has(PermissionFlagsBits.ManageGuild));
@@ -60,16 +82,25 @@ type Body = ReturnType<typeof messageBody>;
  */
 interface Cached {
   readonly body: Body;
-  readonly resolved: NonNullable<MessagePayload['body']>;
+  /** Unset for a reply with files: discord.js resolves those with their multipart parts at each send. */
+  readonly resolved?: NonNullable<MessagePayload['body']>;
+  /** Behind a function: the cache deep-freezes what it keeps, and a byte array cannot be frozen. */
+  readonly files: () => readonly ReplyFile[];
 }
 
-function cachedReply(i: ChatInputCommandInteraction, body: Body): Cached {
+function cachedReply(i: ChatInputCommandInteraction, reply: Reply): Cached {
+  const body = messageBody(reply);
+  const files = reply.files ?? [];
+  if (files.length) return { body, files: () => files };
   const resolved = MessagePayload.create(i, body).resolveBody().body;
   if (!resolved) throw new Error('discord.js resolved no message body');
-  return { body, resolved };
+  return { body, resolved, files: () => files };
 }
 
+const withFiles = (cached: Cached) => ({ ...cached.body, ...filesOf(cached.files()) });
+
 function replyWith(i: ChatInputCommandInteraction, cached: Cached) {
+  if (!cached.resolved) return i.reply(withFiles(cached));
   const payload = MessagePayload.create(i, {});
   payload.body = cached.resolved;
   payload.files = [];
@@ -83,7 +114,7 @@ async function chatInput(
   cache: ReplyCache<Cached>,
 ): Promise<void> {
   const found = bot.registry.find(i.options.getSubcommand());
-  if (!found.ok) return void (await i.reply(messageBody(found.reply)));
+  if (!found.ok) return void (await i.reply(fullBody(found.reply)));
   const actor = actorOf(bot, i);
   const raw = rawOptions(i);
   const sensitive = found.def.mutates || found.def.access === 'editors';
@@ -100,16 +131,16 @@ async function chatInput(
     );
   if (sensitive) {
     await i.deferReply({ flags: MessageFlags.Ephemeral });
-    const { flags: _ephemeral, ...body } = messageBody(await run());
+    const { flags: _ephemeral, ...body } = fullBody(await run());
     await i.editReply(body);
     return;
   }
-  const work = cache.get(parts, async () => cachedReply(i, messageBody(await run())));
+  const work = cache.get(parts, async () => cachedReply(i, await run()));
   const quick = await within(work);
   if (quick) return void (await replyWith(i, quick));
   // Deferred answers keep their privacy: only a shared brief is public.
   await i.deferReply(raw.share === true ? {} : { flags: MessageFlags.Ephemeral });
-  const { flags: _f, ...body } = (await work).body;
+  const { flags: _f, ...body } = withFiles(await work);
   await i.editReply(body);
 }
 
@@ -128,7 +159,7 @@ async function pressed(bot: Bot, i: ButtonInteraction, log: Logger): Promise<voi
   if (!quick && !i.deferred) await i.deferUpdate();
   const reply = quick ?? (await work);
   if (reply.tone === 'error') log.debug(`a button press was refused: ${command.slice(0, 100)}`);
-  await (i.deferred ? i.followUp(messageBody(reply)) : i.reply(messageBody(reply)));
+  await (i.deferred ? i.followUp(fullBody(reply)) : i.reply(fullBody(reply)));
 }
 
 async function autocomplete(bot: Bot, i: AutocompleteInteraction): Promise<void> {

@@ -17,6 +17,7 @@ import { editButtonHandler, formTarget } from './edit-button.js';
 import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
 import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
+import { fileSender } from './slack-files.js';
 import { slackUsers } from './slack-users.js';
 import { slashCommandHandler } from './slash-command.js';
 import { LeanSocketModeReceiver } from './socket-receiver.js';
@@ -87,6 +88,7 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       user: users,
       adminsAreEditors: o.adminsAreEditors,
       openAddForm: (form, trigger, channel) => openForm(app.client, form, trigger, channel),
+      sendFiles: fileSender(app.client),
     }),
   );
   for (const form of [...ADD_FORMS, ACCEPT_FORM])
@@ -127,11 +129,15 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   );
   app.error(async (err) => log.error('slack handler failed', err));
 
-  const post = slackDelivery(app.client, {
-    now: o.wallClock,
-    sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
-    perChannelGapMs: o.perChannelGapMs ?? 1100,
-  });
+  const post = slackDelivery(
+    app.client,
+    {
+      now: o.wallClock,
+      sleep: o.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))),
+      perChannelGapMs: o.perChannelGapMs ?? 1100,
+    },
+    log,
+  );
   let server: ReturnType<typeof guardedServer> | undefined;
   let socketUp = false;
   if (receiver instanceof LeanSocketModeReceiver) {

@@ -1,6 +1,8 @@
 import type { webApi } from '@slack/bolt';
+import type { Logger } from '../../log/logger.js';
 import type { Reply } from '../../render/reply.js';
 import { renderBlocks } from './block-kit.js';
+import { shareFiles } from './slack-files.js';
 
 export const METADATA_EVENT = 'trade_brief_post';
 const UNREADABLE = new Set(['not_in_channel', 'missing_scope', 'channel_not_found']);
@@ -23,7 +25,7 @@ interface RateLimited {
  * idempotency key), joining a public channel it posted to without being a member so that it can read
  * it. Paced per channel and honouring 429 Retry-After.
  */
-export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) {
+export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming, log?: Logger) {
   const nextSlot = new Map<string, number>();
 
   async function paced(channel: string): Promise<void> {
@@ -89,6 +91,14 @@ export function slackDelivery(client: webApi.WebClient, timing: DeliveryTiming) 
         metadata: { event_type: METADATA_EVENT, event_payload: { key } },
       }),
     );
+    // Files (the weekly chart) follow the post. The post is what the ledger counts: a failed upload is logged and
+    // not retried, since a retry finds the post already there and would never upload anyway.
+    if (reply.files?.length)
+      await shareFiles(client, channelId, reply.files).catch((err: { data?: { error?: string } }) =>
+        log?.warn(
+          `the files of ${key} could not be shared in ${channelId}: ${err.data?.error ?? String(err)}`,
+        ),
+      );
     return { ref: r.ts };
   };
 }

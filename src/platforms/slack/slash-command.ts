@@ -2,11 +2,12 @@ import type { Bot } from '../../bot.js';
 import type { Actor } from '../../commands/context.js';
 import { usageFor, withoutTradePrefix } from '../../commands/registry.js';
 import type { Logger } from '../../log/logger.js';
-import { errorReply, type Reply } from '../../render/reply.js';
+import { errorReply, type Reply, type ReplyFile } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
 import { type AddForm, formFor } from './add-forms.js';
 import { renderBlocks } from './block-kit.js';
+import { DM_NOTE, type FileSender } from './slack-files.js';
 import type { SlackUser } from './slack-users.js';
 
 /** What Bolt hands a /trade handler that we use. */
@@ -23,15 +24,36 @@ export interface SlashDeps {
   readonly adminsAreEditors: boolean;
   /** Opens a command's form when an editor types `/trade add` or `/trade add-measure` with nothing else. */
   readonly openAddForm?: (form: AddForm, triggerId: string, channelId: string) => Promise<void>;
+  /** Posts a reply's files (charts, calendars) after the reply: in the channel, or to the reader alone. */
+  readonly sendFiles?: FileSender;
 }
 
 const FORM_FAILED = 'The form could not be opened in time. Nothing was changed.';
 
 /** A reply as a slash-command response body. */
 export function responseBody(reply: Reply): Record<string, unknown> {
-  const { text, blocks } = renderBlocks(reply);
+  const noted: Reply =
+    reply.files?.length && reply.visibility !== 'public'
+      ? { ...reply, context: [...(reply.context ?? []), [DM_NOTE]] }
+      : reply;
+  const { text, blocks } = renderBlocks(noted);
   return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', text, blocks };
 }
+
+/**
+ * A reply as Slack answers it: the response body, and its files behind a function, because the reply cache
+ * deep-freezes what it keeps and a byte array cannot be frozen (nor should a cached answer copy one).
+ */
+interface Answer {
+  readonly body: Record<string, unknown>;
+  readonly visibility: Reply['visibility'];
+  readonly files: () => readonly ReplyFile[];
+}
+
+const answerOf = (reply: Reply): Answer => {
+  const files = reply.files ?? [];
+  return { body: responseBody(reply), visibility: reply.visibility, files: () => files };
+};
 
 /** A check that is true the first time a trigger id is seen: Slack resends a request it did not see answered. */
 function firstDeliveries(): (triggerId: string) => boolean {
@@ -51,8 +73,19 @@ function firstDeliveries(): (triggerId: string) => boolean {
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
-  const cache = new ReplyCache<Record<string, unknown>>(d.bot);
+  const cache = new ReplyCache<Answer>(d.bot);
   return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
+    /** The reply's files, after the reply itself; a failure is told to the reader alone. */
+    const sendFiles = async (answer: Answer): Promise<void> => {
+      const files = answer.files();
+      if (!files.length || !d.sendFiles) return;
+      const to = { channel: command.channel_id, user: command.user_id, visibility: answer.visibility };
+      const problem = await d.sendFiles(files, to);
+      if (problem)
+        await respond({ response_type: 'ephemeral', replace_original: false, text: problem }).catch((err) =>
+          d.log.warn('respond failed', err),
+        );
+    };
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
     const text = withoutTradePrefix(command.text ?? '');
     const def = d.bot.registry.named(text);
@@ -75,18 +108,25 @@ export function slashCommandHandler(d: SlashDeps) {
         });
       }
       const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
-      await respond(responseBody(await d.bot.dispatch(text, actor, channel, profile.tz)));
-      return;
+      const reply = await d.bot.dispatch(text, actor, channel, profile.tz);
+      await respond(responseBody(reply));
+      return sendFiles(answerOf(reply));
     }
     const isEditor = listed;
     const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
     const parts = [channel.id, isEditor, text];
     const hit = cache.peek(parts);
-    if (hit) return ack(hit);
-    const work = cache.get(parts, async () => responseBody(await d.bot.dispatch(text, actor, channel)));
+    if (hit) {
+      await ack(hit.body);
+      return sendFiles(hit);
+    }
+    const work = cache.get(parts, async () => answerOf(await d.bot.dispatch(text, actor, channel)));
     const quick = await within(work);
-    if (quick) return ack(quick);
-    await ack();
-    await respond(await work).catch((err) => d.log.warn('respond failed', err));
+    if (quick) await ack(quick.body);
+    else {
+      await ack();
+      await respond((await work).body).catch((err) => d.log.warn('respond failed', err));
+    }
+    return sendFiles(await work);
   };
 }
