@@ -23,9 +23,28 @@ const EditorRef = z
   .string()
   .regex(/^(slack|discord|console):[A-Za-z0-9_.-]+$/, 'each editor must be platform:id, e.g. slack:U0123ABC');
 
+/** A PostgreSQL URL. The message never quotes the value: it holds a password. */
+const DatabaseUrl = z.string().refine((text) => {
+  try {
+    const u = new URL(text);
+    return u.protocol === 'postgres:' || u.protocol === 'postgresql:';
+  } catch {
+    return false;
+  }
+}, 'must be a PostgreSQL URL such as postgres://user:password@host:5432/trade_brief');
+
 /** Every environment variable the bot reads, with its default. .env.example documents the same list. */
 export const ConfigSchema = z.object({
   DB_FILE: z.string().min(1).default('data/trade-brief.db.json'),
+  /** With it, the store lives in PostgreSQL (DB_FILE is then unused); without it, in the JSON file. */
+  DATABASE_URL: DatabaseUrl.optional(),
+  DATABASE_SCHEMA: z
+    .string()
+    .regex(
+      /^[a-z_][a-z0-9_]{0,62}$/,
+      'must be a schema name of lower-case letters, digits and _, e.g. trade_brief',
+    )
+    .default('public'),
   SEED_FILE: z.string().min(1).default('data/seed.json'),
   SOURCES_FILE: z.string().min(1).default('data/sources.json'),
   SOURCES_ENABLED: z

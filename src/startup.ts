@@ -13,6 +13,7 @@ import { loadSourcesFile } from './sources/sources-file.js';
 import { StoreError, StoreLockedError } from './store/errors.js';
 import { observedStore } from './store/observed-store.js';
 import { openStore } from './store/open-store.js';
+import { openPgStore } from './store/pg/open-pg-store.js';
 import { openStoreReadOnly } from './store/read-only-store.js';
 import { loadSeed, seedDigest } from './store/seed.js';
 import type { Store } from './store/store.js';
@@ -76,19 +77,25 @@ export async function start(
       ? { now: Date.now }
       : shiftedClock(Date.now, args.now ?? Date.now(), args.speed);
   let readOnlyBecause: string | undefined;
-  const quick = o.readOnly ? await readOnlyIfPresent(config.DB_FILE) : undefined;
-  const store = await (quick
-    ? Promise.resolve(quick)
-    : openStore({
-        file: config.DB_FILE,
-        seed: () => loadSeed(config.SEED_FILE),
-        // Only a start brings a corrected seed in; the CLI's one-shot opens leave the store as it is.
-        seedDigest: o.readOnlyIfLocked ? undefined : () => seedDigest(config.SEED_FILE),
-        log,
-        now: () => new Date(),
-        // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
-        lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,
-      })
+  const pg = config.DATABASE_URL;
+  const quick = o.readOnly && !pg ? await readOnlyIfPresent(config.DB_FILE) : undefined;
+  // Only a start brings a corrected seed in; the CLI's one-shot opens leave the store as it is.
+  const digest = o.readOnlyIfLocked ? undefined : () => seedDigest(config.SEED_FILE);
+  const seed = () => loadSeed(config.SEED_FILE);
+  const now = () => new Date();
+  const store = await (pg
+    ? openPgStore({ url: pg, schema: config.DATABASE_SCHEMA, seed, seedDigest: digest, log, now })
+    : quick
+      ? Promise.resolve(quick)
+      : openStore({
+          file: config.DB_FILE,
+          seed,
+          seedDigest: digest,
+          log,
+          now,
+          // The CLI reads the store at once while the bot holds it; only a start waits for a holder that is exiting.
+          lockPatienceMs: o.readOnlyIfLocked ? 0 : undefined,
+        })
   ).catch((error: unknown) => {
     if (!(o.readOnlyIfLocked && error instanceof StoreLockedError)) throw error;
     readOnlyBecause =

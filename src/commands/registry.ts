@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { errorReply, type Reply } from '../render/reply.js';
+import { StoreError } from '../store/errors.js';
 import { bindTokens, type RawValues } from './bind.js';
 import type { CommandContext, CommandSummary } from './context.js';
 import type { CommandDef } from './define.js';
@@ -198,6 +199,8 @@ export class Registry {
       const reply = await def.run(values as never, ctx);
       return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
     } catch (err) {
+      // The store's own refusals (database unreachable, a change that collided) are meant to be shown as they are.
+      if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
       log(err);
       const reply = errorReply(
         `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,

@@ -81,3 +81,30 @@ export class StoreNotWritableError extends StoreError {
     );
   }
 }
+
+/**
+ * Two changes made at the same moment (through different processes on one database) collided and this one was
+ * not saved: `record` (e.g. "The event `x`") was rewritten in a way this change would have undone, or, without
+ * `record`, the store kept changing while it was being saved.
+ */
+export class StoreConflictError extends StoreError {
+  constructor(location: string, record?: string) {
+    super(
+      location,
+      record
+        ? `${record} was changed by someone else at the same moment, so this change was not saved (it would ` +
+            'have undone theirs). Look at it again and repeat the change if it is still needed.'
+        : 'The store kept changing while this change was being saved, so it was not saved. Try again in a moment.',
+    );
+  }
+}
+
+/** The database cannot be reached: reads answer from memory, and changes are refused until it returns. */
+export class StoreUnavailableError extends StoreError {
+  constructor(location: string) {
+    super(
+      location,
+      'The database is unreachable; changes are refused until it returns. Nothing was changed.',
+    );
+  }
+}

@@ -4,12 +4,12 @@ import type { LedgerEntry } from '../domain/subscription.js';
 import type { Logger } from '../log/logger.js';
 import { Backups } from './backups.js';
 import { decodeStore, encodeStore, storeFromSeed } from './codec.js';
+import { draftOf, isThenable } from './draft.js';
 import { type DurableFs, DurableTextFile, NODE_FS, removeStaleTemps } from './durable-file.js';
 import { StoreClosedError, StoreNotWritableError } from './errors.js';
-import { formatIssues } from './issues.js';
 import { acquireLock, type StoreLock } from './lock.js';
-import { SCHEMA_VERSION, type SeedData, StoreData } from './schema.js';
-import { type SeedSyncResult, syncSeed } from './seed-sync.js';
+import { SCHEMA_VERSION, type SeedData, type StoreData } from './schema.js';
+import { logSeedSync, type SeedSyncResult, syncSeedIfNew } from './seed-sync.js';
 import type { Store } from './store.js';
 import { StoreAdapter } from './store-adapter.js';
 import { ensureWritable, NOT_WRITABLE, resolveStoreFile } from './store-path.js';
@@ -91,42 +91,20 @@ async function seedSync(
   at: string,
 ): Promise<SeedSyncResult | undefined> {
   if (!o.seedDigest) return undefined;
-  let result: SeedSyncResult;
+  let result: SeedSyncResult | undefined;
   try {
     const digest = await o.seedDigest();
     if (data.seed?.digest === digest) return undefined;
-    result = syncSeed(data, await o.seed(), digest, at);
-    const valid = StoreData.safeParse(result.data);
-    if (!valid.success)
-      throw new Error(`the seed does not fit the store: ${formatIssues(valid.error.issues)}`);
+    result = syncSeedIfNew(data, await o.seed(), digest, at);
   } catch (error) {
     // An existing store works without its seed; the problem is said, and the next start tries again.
     o.log?.warn(`seed sync skipped: ${error instanceof Error ? error.message : String(error)}`);
     return undefined;
   }
-  for (const id of result.kept) o.log?.info(`seed differs for ${id}; kept the editor's version`);
-  const { corrected, added, kept } = result;
-  o.log?.info(
-    `seed sync: ${corrected.length} corrected, ${added.length} added, ${kept.length} kept as editors left them` +
-      (corrected.length + added.length ? ` (${[...corrected, ...added].join(', ')})` : ''),
-  );
+  if (result) logSeedSync(result, o.log);
   return result;
 }
 
-/** A shallow copy of the state whose top-level arrays (and plain objects) are fresh shallow copies. */
-function draftOf(state: StoreData): StoreData {
-  const draft: Record<string, unknown> = { ...state };
-  for (const [key, value] of Object.entries(draft)) {
-    if (Array.isArray(value)) draft[key] = value.slice();
-    else if (typeof value === 'object' && value !== null) draft[key] = { ...value };
-  }
-  return draft as StoreData;
-}
-
-const isThenable = (value: unknown): boolean =>
-  typeof value === 'object' && value !== null && typeof (value as { then?: unknown }).then === 'function';
-
-/** The JSON file store on lowdb's Low: in-memory reads, serialized durable writes through StoreAdapter. */
 /** The JSON store's claim: entries not settled and not leased to a later time are recorded and won. */
 function claimInto(d: StoreData, entries: readonly LedgerEntry[], nowMs: number): LedgerEntry[] {
   const at = new Map(d.ledger.map((e, i) => [e.key, i]));
@@ -144,6 +122,7 @@ function claimInto(d: StoreData, entries: readonly LedgerEntry[], nowMs: number)
   return won;
 }
 
+/** The JSON file store on lowdb's Low: in-memory reads, serialized durable writes through StoreAdapter. */
 class DurableStore implements Store {
   /** What readers see: the last state on disk (lowdb's `data` holds the draft while it is being written). */
   #state: StoreData;

@@ -36,6 +36,17 @@ export const ArchivedItem = z.strictObject({
 });
 export type ArchivedItem = z.infer<typeof ArchivedItem>;
 
+/** The scheduler's own state: how far it has planned, and whether the terminal got its default subscription. */
+export const SchedulerState = z.strictObject({
+  cursor: Instant.optional(),
+  /** Set once the terminal got its default subscription, so an unsubscribe sticks. */
+  consoleSubscribed: z.boolean().default(false),
+});
+export type SchedulerState = z.infer<typeof SchedulerState>;
+
+/** The seed file last brought into the store (sha-256 of its bytes). */
+export const SeedApplied = z.strictObject({ digest: z.string().min(1), appliedAt: Instant });
+
 /** The whole persisted state of the bot, one JSON document. */
 export const StoreData = z
   .strictObject({
@@ -47,17 +58,11 @@ export const StoreData = z
     subscriptions: z.array(Subscription).default([]),
     ledger: z.array(LedgerEntry).default([]),
     /** Everything due up to `cursor` has been planned and settled. */
-    scheduler: z
-      .strictObject({
-        cursor: Instant.optional(),
-        /** Set once the terminal got its default subscription, so an unsubscribe sticks. */
-        consoleSubscribed: z.boolean().default(false),
-      })
-      .default({ consoleSubscribed: false }),
+    scheduler: SchedulerState.default({ consoleSubscribed: false }),
     /** The official-source watcher: each source's cursor, validators, seen-set and counts, and its proposals. */
     watcher: WatcherState.default(emptyWatcherState),
     /** The seed file last brought into the store (sha-256 of its bytes), so an unchanged seed is not compared again. */
-    seed: z.strictObject({ digest: z.string().min(1), appliedAt: Instant }).optional(),
+    seed: SeedApplied.optional(),
   })
   .check((ctx) => {
     // Every command finds an item by its id: two items with one id would hide one of them. Checked only

@@ -1,8 +1,10 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { TradeEvent } from '../domain/event.js';
 import type { TariffMeasure } from '../domain/measure.js';
+import type { Logger } from '../log/logger.js';
 import { audit } from './catalog.js';
-import type { ItemType, SeedData, StoreData } from './schema.js';
+import { formatIssues } from './issues.js';
+import { type ItemType, type SeedData, StoreData } from './schema.js';
 
 /** The actor of every audit entry the seed sync writes. */
 export const SEED_ACTOR = 'seed';
@@ -71,4 +73,31 @@ function locate(d: StoreData, id: string): { type: ItemType; index: number; item
     if (index >= 0) return { type, index, item: list[index] as Item };
   }
   return undefined;
+}
+
+/**
+ * syncSeed when `digest` is not the seed applied last (undefined when it is); throws when the result would not
+ * be a valid store (the seed does not fit it), so nothing is kept.
+ */
+export function syncSeedIfNew(
+  data: StoreData,
+  seed: SeedData,
+  digest: string,
+  at: string,
+): SeedSyncResult | undefined {
+  if (data.seed?.digest === digest) return undefined;
+  const result = syncSeed(data, seed, digest, at);
+  const valid = StoreData.safeParse(result.data);
+  if (!valid.success) throw new Error(`the seed does not fit the store: ${formatIssues(valid.error.issues)}`);
+  return result;
+}
+
+/** Says what a seed sync changed and which editors' versions it kept. */
+export function logSeedSync(result: SeedSyncResult, log: Logger | undefined): void {
+  for (const id of result.kept) log?.info(`seed differs for ${id}; kept the editor's version`);
+  const { corrected, added, kept } = result;
+  log?.info(
+    `seed sync: ${corrected.length} corrected, ${added.length} added, ${kept.length} kept as editors left them` +
+      (corrected.length + added.length ? ` (${[...corrected, ...added].join(', ')})` : ''),
+  );
 }
