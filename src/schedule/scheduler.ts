@@ -4,11 +4,13 @@ import type { Logger } from '../log/logger.js';
 import type { Observer } from '../observer.js';
 import type { Reply } from '../render/reply.js';
 import type { StoreData } from '../store/schema.js';
+import { DEFAULT_FAN_OUT, type FanOutLimits, fanOut } from './fan-out.js';
 import { LedgerIndex } from './ledger-index.js';
 import { type Lateness, occurrenceReply } from './messages.js';
 import type { Occurrence } from './occurrence.js';
 import { due } from './plan.js';
 import { PROPOSAL_GRACE_MS, proposalPosts } from './proposal-posts.js';
+import { ResultBatches } from './result-batches.js';
 
 /**
  * Posts a message to a channel; `key` is the ledger key, which the platform uses to refuse duplicates;
@@ -34,6 +36,10 @@ export interface SchedulerOptions {
   readonly cursorEveryMs: number;
   /** Told of every post's outcome and of every finished round (metrics, health). */
   readonly observer?: Observer;
+  /** Posts of each platform in flight at once within a round (see FanOutLimits); 1 everywhere posts one by one. */
+  readonly fanOut: FanOutLimits;
+  /** Results are written in batches of this many posts, or this long after the first one unwritten. */
+  readonly resultBatch: { readonly size: number; readonly everyMs: number };
 }
 
 export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
@@ -42,6 +48,8 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   lookbackMs: 7 * 86_400_000,
   retryBaseMs: 30_000,
   cursorEveryMs: 10 * 60_000,
+  fanOut: DEFAULT_FAN_OUT,
+  resultBatch: { size: 100, everyMs: 1_000 },
 };
 
 export interface TickResult {
@@ -176,8 +184,9 @@ export class Scheduler {
         });
       } else toSend.push(occ);
     }
-    // Mark everything about to be posted as pending first: a crash from here on re-posts with the same key.
-    const pending = toSend.map((occ): LedgerEntry => {
+    // Claim everything about to be posted (recorded pending) first: a crash from here on re-posts with the same
+    // key, and a replica on the same database sends only what it won.
+    const toClaim = toSend.map((occ): LedgerEntry => {
       const attempts = (ledger.get(occ.key)?.attempts ?? 0) + 1;
       const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
       return {
@@ -192,14 +201,26 @@ export class Scheduler {
         nextAttemptAt: iso(now + backoff),
       };
     });
-    if (pending.length || settled.length) await this.write([...settled, ...pending], undefined);
-    const done: LedgerEntry[] = [];
-    for (const [i, occ] of toSend.entries()) done.push(await this.send(occ, pending[i] as LedgerEntry));
+    if (settled.length) await this.write(settled, undefined);
+    const won = toClaim.length ? await this.bot.store.claim(toClaim, now) : [];
+    const byKey = new Map(toSend.map((occ) => [occ.key, occ]));
+    const jobs = won.flatMap((pending) => {
+      const occ = byKey.get(pending.key);
+      return occ ? [{ occ, pending, platform: occ.channel.platform, channel: occ.channel.id }] : [];
+    });
+    const { size, everyMs } = this.options.resultBatch;
+    const batches = new ResultBatches<LedgerEntry>((batch) => this.write(batch, undefined), size, everyMs);
+    const done = await fanOut(jobs, this.options.fanOut, async (job) => {
+      const result = await this.send(job.occ, job.pending);
+      batches.add(result);
+      return result;
+    });
     const cursor = this.safeCursor(now, done);
-    if (done.length || now - this.lastCursorSave >= this.options.cursorEveryMs) {
-      await this.write(done, cursor);
-      this.lastCursorSave = now;
-    }
+    const saveCursor = done.length > 0 || now - this.lastCursorSave >= this.options.cursorEveryMs;
+    await batches.close(async (rest) => {
+      if (rest.length || saveCursor) await this.write(rest, saveCursor ? cursor : undefined);
+    });
+    if (saveCursor) this.lastCursorSave = now;
     this.report(now, [...settled, ...done]);
     return {
       sent: done.filter((e) => e.state === 'sent').length,

@@ -8,6 +8,7 @@ import {
   type MemberSpec,
 } from './discord-interactions.js';
 import type { JsonObject } from './discord-json.js';
+import type { RateLimitHit } from './discord-rate-limits.js';
 import { commandScope } from './discord-rest.js';
 import { listenDiscord } from './discord-server.js';
 import { DiscordState } from './discord-state.js';
@@ -46,6 +47,8 @@ export interface DiscordEmulator {
   readonly heartbeats: number;
   readonly problems: readonly ProblemRecord[];
   readonly requests: readonly RequestRecord[];
+  /** Every request refused with 429 for going over the global limit or a route's bucket. */
+  readonly rateLimited: readonly RateLimitHit[];
   /** Open gateway connections. */
   connections(): GatewayConnection[];
   /** Sends INTERACTION_CREATE to every ready connection (throws when none); returns its id and token. */
@@ -119,6 +122,7 @@ export async function startDiscordEmulator(options: DiscordEmulatorOptions = {})
     },
     problems: state.problems,
     requests: state.requests,
+    rateLimited: state.limits.hits,
     connections: () => gateway.connections(),
     dispatchInteraction(spec) {
       const { id, token, payload } = issue(spec, 'gateway');

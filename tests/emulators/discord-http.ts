@@ -1,5 +1,6 @@
 import http, { type IncomingHttpHeaders, type IncomingMessage, type ServerResponse } from 'node:http';
 import { apiError } from './discord-errors.js';
+import { isRefusal } from './discord-rate-limits.js';
 import type { DiscordState } from './discord-state.js';
 import type { DiscordFault, FaultRoute } from './discord-types.js';
 
@@ -26,6 +27,8 @@ export interface RestRoute {
   readonly pattern: RegExp;
   readonly fault?: FaultRoute;
   readonly bot?: boolean;
+  /** The per-route rate-limit bucket, counted per major parameter (the first capture: a channel id). */
+  readonly bucket?: 'channelMessages';
   readonly handle: (request: RestRequest) => RestReply;
 }
 
@@ -106,6 +109,10 @@ async function answer(
       state.recordProblem(`${method} ${local}`, 401, ['missing or wrong Authorization: Bot <token>'], body);
       return { status: 401, body: apiError(0, '401: Unauthorized') };
     }
+    const limited = route.bot
+      ? state.limits.check(`${method} ${local}`, route.bucket && `${route.bucket}:${match[1]}`)
+      : {};
+    if (isRefusal(limited)) return limited;
     const fault = route.fault === undefined ? undefined : state.takeFault(route.fault);
     const faulted = fault === undefined ? undefined : faultReply(fault);
     if (faulted) return faulted;
@@ -118,7 +125,8 @@ async function answer(
       params: match.slice(1),
     };
     const reply = route.handle(request);
-    return fault === undefined ? reply : 'drop';
+    if (fault !== undefined) return 'drop';
+    return { ...reply, headers: { ...limited, ...reply.headers } };
   }
   return { status: 404, body: apiError(0, '404: Not Found') };
 }
@@ -126,7 +134,12 @@ async function answer(
 /** An HTTP server answering Discord REST v10 under /api/v10 from `routes` (the gateway shares it). */
 export function createRestServer(routes: readonly RestRoute[], state: DiscordState): http.Server {
   return http.createServer((req, res) => {
+    const latency = state.options.latencyMs;
     answer(req, routes, state)
+      .then(async (reply) => {
+        if (latency > 0) await new Promise((r) => setTimeout(r, latency));
+        return reply;
+      })
       .catch(
         (error: unknown): RestReply => ({
           status: 500,

@@ -62,6 +62,7 @@ export function messageRoutes(state: DiscordState): RestRoute[] {
       pattern: /^\/channels\/(\d+)\/messages$/,
       fault: 'channelMessages',
       bot: true,
+      bucket: 'channelMessages',
       handle: (r) => postMessage(state, r),
     },
     {

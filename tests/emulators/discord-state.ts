@@ -1,6 +1,7 @@
 import { describeIssue, type Issue, invalidFormBody } from './discord-errors.js';
 import { snowflake } from './discord-fixtures.js';
 import { asArray, type JsonObject } from './discord-json.js';
+import { DiscordRateLimits } from './discord-rate-limits.js';
 import type {
   CallbackRecord,
   DiscordFault,
@@ -30,8 +31,11 @@ export class DiscordState {
   readonly commands = new Map<string, JsonObject[]>();
   readonly issued = new Map<string, IssuedInteraction>();
   private readonly faults = new Map<FaultRoute, { fault: DiscordFault; left: number }[]>();
+  readonly limits: DiscordRateLimits;
 
-  constructor(readonly options: ResolvedOptions) {}
+  constructor(readonly options: ResolvedOptions) {
+    this.limits = new DiscordRateLimits(options.rateLimits);
+  }
 
   /** Queues `fault` for the next call(s) of `route`. */
   addFault(route: FaultRoute, fault: DiscordFault): void {

@@ -1,4 +1,5 @@
 import type { JsonObject } from './discord-json.js';
+import { DISCORD_RATE_LIMITS, type DiscordRateLimitOptions } from './discord-rate-limits.js';
 
 /** Settings of `startDiscordEmulator`; every one has a default. */
 export interface DiscordEmulatorOptions {
@@ -25,6 +26,10 @@ export interface DiscordEmulatorOptions {
   readonly botPermissions?: bigint;
   /** How long an interaction token works for edits and follow-ups, like Discord (default 15 minutes). */
   readonly interactionTokenTtlMs?: number;
+  /** Discord's rate limits (default: 50 requests a second, 5 messages per channel per 5 s); false lifts them. */
+  readonly rateLimits?: DiscordRateLimitOptions | false;
+  /** Added to every REST answer, as a network and Discord's own time would (default 0). */
+  readonly latencyMs?: number;
 }
 
 /** The permission bits the emulator checks (Discord's values). */
@@ -58,6 +63,8 @@ export function resolveOptions(options: DiscordEmulatorOptions = {}): ResolvedOp
         PERMISSIONS.embedLinks |
         PERMISSIONS.readMessageHistory,
     interactionTokenTtlMs: options.interactionTokenTtlMs ?? 15 * 60_000,
+    rateLimits: options.rateLimits ?? DISCORD_RATE_LIMITS,
+    latencyMs: options.latencyMs ?? 0,
   };
 }
 

@@ -2,6 +2,7 @@ import type { HttpDelivery } from './slack-acks.js';
 import type { ChannelSpec, SlackChannel } from './slack-channels.js';
 import type { EphemeralMessage } from './slack-chat.js';
 import type { StoredMessage } from './slack-history.js';
+import type { SlackRateLimitHit } from './slack-rate-limits.js';
 import type {
   Params,
   SlackAck,
@@ -33,6 +34,8 @@ export interface SlackEmulator {
   readonly views: readonly OpenedView[];
   /** Every ephemeral message posted. */
   readonly ephemerals: readonly EphemeralMessage[];
+  /** Every call refused with 429 for going over chat.postMessage's per-channel limit. */
+  readonly rateLimited: readonly SlackRateLimitHit[];
   /** A response_url that records what is POSTed to it under `id`. */
   responseUrl(id: string): string;
   /** The messages stored in `channel`, oldest first. */

@@ -16,6 +16,7 @@ import {
   sendJson,
   sendText,
 } from './slack-http.js';
+import { SlackRateLimits } from './slack-rate-limits.js';
 import { SocketHub } from './slack-socket.js';
 import { Triggers } from './slack-triggers.js';
 import {
@@ -41,6 +42,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
 
   const waiters = new Waiters();
   const faults = new FaultQueue();
+  const limits = new SlackRateLimits(resolved.postLimit);
   const calls: SlackCall[] = [];
   const responses: SlackResponse[] = [];
   const state: WebApiState = {
@@ -62,11 +64,15 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     const raw = await readBody(req);
     const body = parseBody(req, raw);
     calls.push({ method, headers: req.headers, body: body ?? { _raw: raw }, at: Date.now() });
+    if (resolved.latencyMs > 0) await new Promise((r) => setTimeout(r, resolved.latencyMs));
     const handler = webApiMethods[method];
     if (!body) return sendJson(res, 200, { ok: false, error: 'invalid_json' });
     if (!handler) return sendJson(res, 200, { ok: false, error: 'unknown_method' });
     const denied = authError(method, bearerToken(req, body), resolved);
     if (denied) return sendJson(res, 200, { ok: false, error: denied });
+    const wait = limits.check(method, typeof body.channel === 'string' ? body.channel : undefined);
+    if (wait !== undefined)
+      return sendJson(res, 429, { ok: false, error: 'ratelimited' }, { 'Retry-After': String(wait) });
     const fault = faults.take(method);
     if (answerFault(res, fault, false)) return;
     if (fault && 'delayMs' in fault) await new Promise((r) => setTimeout(r, fault.delayMs));
@@ -125,6 +131,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
     acks: hub.acks,
     views: state.views,
     ephemerals: state.ephemerals,
+    rateLimited: limits.hits,
     responseUrl: (id) => `${base}/response/${encodeURIComponent(id)}`,
     posted: (channel) => state.store.posted(channel),
     postTimes: (channel) => state.store.posted(channel).map((m) => m.at),
@@ -163,6 +170,7 @@ export async function startSlackEmulator(options: SlackEmulatorOptions = {}): Pr
       state.triggers.clear();
       ackRules.clear();
       faults.clear();
+      limits.clear();
     },
     async close() {
       ackRules.clear();

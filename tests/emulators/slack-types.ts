@@ -1,4 +1,5 @@
 import type { IncomingHttpHeaders } from 'node:http';
+import { SLACK_POST_LIMIT, type SlackPostLimit } from './slack-rate-limits.js';
 
 /** A parsed request body or payload: form fields are strings, JSON bodies keep their types. */
 export type Params = Record<string, unknown>;
@@ -67,6 +68,10 @@ export interface SlackEmulatorOptions {
   readonly signingSecret?: string;
   /** The bot token's scopes (default: every scope the emulator checks, so all calls are allowed). */
   readonly scopes?: readonly string[];
+  /** chat.postMessage's per-channel limit (default about 1 a second, bursts of 3); false lifts it. */
+  readonly postLimit?: SlackPostLimit | false;
+  /** Added to every Web API answer, as a network and Slack's own time would (default 0). */
+  readonly latencyMs?: number;
 }
 
 /** The options with every default filled in. */
@@ -97,6 +102,8 @@ export function resolveOptions(options: SlackEmulatorOptions): ResolvedOptions {
     ackDeadlineMs: options.ackDeadlineMs ?? 3000,
     triggerTtlMs: options.triggerTtlMs ?? 3000,
     signingSecret: options.signingSecret ?? 'test-signing-secret',
+    postLimit: options.postLimit ?? SLACK_POST_LIMIT,
+    latencyMs: options.latencyMs ?? 0,
   };
 }
 
