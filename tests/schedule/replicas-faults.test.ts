@@ -47,8 +47,9 @@ describe.skipIf(!PG_URL)('bot replicas on one PostgreSQL database with faults mi
           const rounds = rig.step(t);
           // Dropped as soon as a replica starts posting: its results cannot be written.
           await Promise.race(rig.live().map((r) => r.nextPost(t)));
-          rig.proxy?.cut();
+          // The server ends the replicas' connections, and the proxy keeps them out until restored.
           terminated = await rig.terminateConnections();
+          rig.proxy?.cut();
           cutAt = t;
           refused += (await rounds).filter((s) => s !== 'ok').length;
           return true;
@@ -62,6 +63,7 @@ describe.skipIf(!PG_URL)('bot replicas on one PostgreSQL database with faults mi
       });
       const o = await rig.outcome();
       console.log(`database outage: ${terminated} connections terminated, ${refused} rounds refused`);
+      expect(terminated, 'connections the server ended').toBeGreaterThan(0);
       expect(refused, 'rounds during the outage were refused').toBeGreaterThan(0);
       expectExactlyOnce(o, '2 replicas, database dropped and restored', started);
     } finally {
