@@ -32,6 +32,12 @@ export interface SchedulerOptions {
   readonly lookbackMs: number;
   /** First retry delay after a failed post; doubles each time, capped at 15 minutes. */
   readonly retryBaseMs: number;
+  /**
+   * How long a claimed post is held for the replica that claimed it: no other replica takes it over before. It
+   * must exceed a round's longest delivery plus how far replicas' clocks may differ (each reads the lease on its
+   * own clock). Default 2 minutes.
+   */
+  readonly leaseMs: number;
   /** How often the cursor is saved when nothing else is written. Default 10 minutes. */
   readonly cursorEveryMs: number;
   /** Told of every post's outcome and of every finished round (metrics, health). */
@@ -53,6 +59,7 @@ export const DEFAULT_SCHEDULER_OPTIONS: SchedulerOptions = {
   digestGraceMs: 2 * 3_600_000,
   lookbackMs: 7 * 86_400_000,
   retryBaseMs: 30_000,
+  leaseMs: 2 * 60_000,
   cursorEveryMs: 10 * 60_000,
   fanOut: DEFAULT_FAN_OUT,
   resultBatch: { size: 250, everyMs: 2_000 },
@@ -130,6 +137,11 @@ export class Scheduler {
     );
   }
 
+  /** How long after a failed attempt the next one is made: retryBaseMs doubling with each attempt, at most 15 minutes. */
+  private backoff(attempts: number): number {
+    return Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
+  }
+
   private grace(occ: Pick<Occurrence, 'kind'>): number {
     if (occ.kind === 'proposal') return PROPOSAL_GRACE_MS;
     return occ.kind === 'digest' || occ.kind === 'weekly'
@@ -195,14 +207,15 @@ export class Scheduler {
       else leftToOthers.push(occ.dueMs);
     }
     // Claim everything about to be posted (recorded pending) first: a crash from here on re-posts with the same
-    // key, and a replica on the same database sends only what it won.
-    // A claim's nextAttemptAt is also its lease: another replica may take the post over after it. A big round
-    // runs longer than the first retry delay (1,000 posts at Discord's 50 a second take 20 s), so its lease
-    // grows by 25 ms a post beyond the first 100, and no replica takes over a post still waiting its turn.
+    // key, and a replica on the same database sends only what it won. The claim is leased: until nextAttemptAt
+    // no replica takes it over, and one that does later counts the attempts already made (the store says how
+    // many), so its retry looks for the post in the channel first. A big round runs longer than the lease's base
+    // (1,000 posts at Discord's 50 a second take 20 s), so the lease grows by 25 ms a post beyond the first 100, and
+    // no replica takes over a post still waiting its turn.
     const allowance = Math.max(0, toSend.length - 100) * 25;
     const toClaim = toSend.map((occ): LedgerEntry => {
       const attempts = (ledger.get(occ.key)?.attempts ?? 0) + 1;
-      const backoff = Math.min(this.options.retryBaseMs * 2 ** (attempts - 1), 15 * 60_000);
+      const lease = Math.max(this.options.leaseMs, this.backoff(attempts));
       return {
         key: occ.key,
         channel: occ.channel,
@@ -212,7 +225,7 @@ export class Scheduler {
         dueAt: iso(occ.dueMs),
         late: this.lateness(occ, attempts) !== undefined,
         attempts,
-        nextAttemptAt: iso(now + backoff + allowance),
+        nextAttemptAt: iso(now + lease + allowance),
       };
     });
     if (settled.length) await this.write(settled, undefined);
@@ -302,7 +315,9 @@ export class Scheduler {
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.warn(`posting ${occ.key} failed (attempt ${pending.attempts}); will retry`, message);
-      return { ...pending, lastError: message.slice(0, 300) };
+      // Not in flight any more: the lease gives way to the backoff, and any replica may make the next attempt.
+      const next = iso(this.bot.clock.now() + this.backoff(pending.attempts));
+      return { ...pending, nextAttemptAt: next, lastError: message.slice(0, 300) };
     }
   }
 

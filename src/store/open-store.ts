@@ -113,11 +113,12 @@ function claimInto(d: StoreData, entries: readonly LedgerEntry[], nowMs: number)
     const i = at.get(e.key);
     const held = i === undefined ? undefined : d.ledger[i];
     if (held && (held.state !== 'pending' || Date.parse(held.nextAttemptAt ?? '') > nowMs)) continue;
+    const taken = held && held.attempts >= e.attempts ? { ...e, attempts: held.attempts + 1, late: true } : e;
     if (i === undefined) {
       at.set(e.key, d.ledger.length);
-      d.ledger.push(e);
-    } else d.ledger[i] = e;
-    won.push(e);
+      d.ledger.push(taken);
+    } else d.ledger[i] = taken;
+    won.push(taken);
   }
   return won;
 }

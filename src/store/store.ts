@@ -24,7 +24,9 @@ export interface Store {
    * Claims posts about to be sent and records them as given (pending), entry by entry. An entry is won when the
    * ledger has no entry of its key, or a pending one whose `nextAttemptAt` (its lease) is at or before `nowMs`; it
    * is lost when settled (sent, missed, failed) or pending under a lease not yet run out: another process holds it
-   * or has done it. Returns the won entries. One process (the JSON store) wins every post it planned; replicas on
+   * or has done it. Returns the won entries as recorded: one taking over a pending entry counts the attempts
+   * already made (at least one more than the ledger's, and late), so a takeover decided on a stale view of the
+   * ledger still knows it is a retry and looks for an earlier copy first. One process (the JSON store) wins every post it planned; replicas on
    * one database each win a share, and every post goes to exactly one of them.
    */
   claim(entries: readonly LedgerEntry[], nowMs: number): Promise<readonly LedgerEntry[]>;

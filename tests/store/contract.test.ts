@@ -196,6 +196,33 @@ describe.each(BACKENDS)('the Store contract: $name', (backend) => {
     },
   );
 
+  it.skipIf(backend.skip)(
+    'a claim taking over a pending entry counts on from the attempts the ledger records, as a late retry',
+    async () => {
+      const store = await start();
+      await store.update((d) => {
+        d.ledger.push({ ...pending(1, '2026-03-01T07:59:00Z'), attempts: 2 }); // a replica died on attempt 2
+        d.ledger.push({ ...pending(2, '2026-03-01T07:59:00Z'), attempts: 2 });
+      });
+      // The claimer's view of the ledger was stale: it believes digest-1 was never tried.
+      const won = await store.claim(
+        [pending(1, '2026-03-01T08:10:00Z'), { ...pending(2, '2026-03-01T08:10:00Z'), attempts: 5 }],
+        NOW,
+      );
+      expect(won.map((e) => [e.key, e.attempts, e.late])).toEqual([
+        ['digest-1', 3, true],
+        ['digest-2', 5, false],
+      ]);
+      const ledger = store.read().ledger;
+      expect(ledger.map((e) => [e.key, e.attempts, e.late, e.nextAttemptAt])).toEqual([
+        ['digest-1', 3, true, '2026-03-01T08:10:00Z'],
+        ['digest-2', 5, false, '2026-03-01T08:10:00Z'],
+      ]);
+      await store.close();
+      expect((await start()).read().ledger).toEqual(ledger);
+    },
+  );
+
   it.skipIf(backend.skip)('refuses updates and claims once closed', async () => {
     const store = await start();
     await store.close();

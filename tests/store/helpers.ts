@@ -34,9 +34,10 @@ export interface Fixture {
 /** Starts the write-loop fixture (one process, so SIGKILL hits the writer itself). */
 export const spawnFixture = (args: string[]): Fixture => spawnScript(WRITE_LOOP, args);
 
-/** Starts a TypeScript script with `node --import tsx`, collecting what it prints. */
+/** Starts a script (TypeScript with `node --import tsx`, JavaScript with plain node), collecting what it prints. */
 export function spawnScript(script: string, args: readonly string[]): Fixture {
-  const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: ROOT });
+  const loader = /\.m?js$/.test(script) ? [] : ['--import', 'tsx'];
+  const child = spawn(process.execPath, [...loader, script, ...args], { cwd: ROOT });
   const output = { stdout: '', stderr: '' };
   child.stdout.on('data', (d) => {
     output.stdout += d;

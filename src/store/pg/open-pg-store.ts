@@ -52,6 +52,10 @@ export async function openPgStore(o: OpenPgStoreOptions): Promise<PgStore> {
   const pool = new pg.Pool({ ...config, max: o.poolSize ?? 4, idleTimeoutMillis: 30_000 });
   // An idle connection that drops is removed by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
+  // One that drops while checked out (between a transaction's queries) emits 'error' on its client, which with
+  // no listener would end the process; the next query on it fails instead, becomes StoreUnavailableError, and
+  // the client is released as broken.
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const keys: AllocatedKeys = new WeakMap();
   let store: PgStore | undefined;
   try {

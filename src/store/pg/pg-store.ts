@@ -11,7 +11,7 @@ import { diff } from './diff.js';
 import { Listener } from './listener.js';
 import { loadSnapshot } from './load.js';
 import type { AllocatedKeys, Snapshot } from './snapshot.js';
-import { claimRows, notify, writeDiff } from './write.js';
+import { type ClaimedRow, claimRows, notify, writeDiff } from './write.js';
 
 /** How often a change applied to a stale state is tried again before it is refused as a conflict. */
 const MAX_ATTEMPTS = 30;
@@ -142,14 +142,18 @@ export class PgStore implements Store {
       return { revision, won };
     });
     if (!claimed) return [];
-    const won = distinct.filter((e) => claimed.won.has(e.key));
+    const won = distinct.flatMap((e): LedgerEntry[] => {
+      const row = claimed.won.get(e.key);
+      if (!row) return [];
+      return row.attempts > e.attempts ? [{ ...e, attempts: row.attempts, late: true }] : [e];
+    });
     if (claimed.revision === known + 1) this.#applyClaimed(won, claimed.won, claimed.revision);
     else await this.#reload();
     return won;
   }
 
   /** Records won claims in memory exactly as the database holds them (nothing else was committed between). */
-  #applyClaimed(won: readonly LedgerEntry[], ords: ReadonlyMap<string, number>, revision: number): void {
+  #applyClaimed(won: readonly LedgerEntry[], rows: ReadonlyMap<string, ClaimedRow>, revision: number): void {
     const base = this.#snap;
     const draft = draftOf(base.data);
     const ledgerOrds = new Map(base.ords.ledger);
@@ -160,7 +164,7 @@ export class PgStore implements Store {
         at.set(e.key, draft.ledger.length);
         draft.ledger.push(e);
       } else draft.ledger[i] = e;
-      ledgerOrds.set(e.key, ords.get(e.key) ?? 0);
+      ledgerOrds.set(e.key, rows.get(e.key)?.ord ?? 0);
     }
     this.#snap = { data: draft, revision, ords: { ...base.ords, ledger: ledgerOrds } };
   }

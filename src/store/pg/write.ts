@@ -77,27 +77,37 @@ async function writeTable(
   );
 }
 
+/** A won claim as the ledger row holds it: its order, and the attempt it is (more than asked when taken over). */
+export interface ClaimedRow {
+  ord: number;
+  attempts: number;
+}
+
 /**
  * Claims `entries` (distinct keys) at `nowMs` inside the caller's transaction, as revision `revision`: a key is
  * won when absent, or pending with its lease (next_attempt_at) run out; the row lock of ON CONFLICT decides
- * between replicas. Returns each won key with its row's order.
+ * between replicas. A pending row taken over counts on from the attempts it records (and is late), whatever the
+ * claimer believed, so the taker retries as a retry. Returns each won key with its row's order and attempt.
  */
 export async function claimRows(
   client: pg.ClientBase,
   entries: readonly LedgerEntry[],
   nowMs: number,
   revision: number,
-): Promise<Map<string, number>> {
-  const r = await client.query<{ key: string; ord: string }>(
+): Promise<Map<string, ClaimedRow>> {
+  const r = await client.query<{ key: string; ord: string; attempts: number }>(
     `INSERT INTO ledger AS l (key, ord, rev, state, next_attempt_at, body)
      SELECT e->>'key', (SELECT COALESCE(max(ord), 0) FROM ledger) + n, $2, e->>'state',
        (e->>'nextAttemptAt')::timestamptz, e
      FROM json_array_elements($1::json) WITH ORDINALITY AS u(e, n)
      ON CONFLICT (key) DO UPDATE SET rev = EXCLUDED.rev, state = EXCLUDED.state,
-       next_attempt_at = EXCLUDED.next_attempt_at, body = EXCLUDED.body
+       next_attempt_at = EXCLUDED.next_attempt_at,
+       body = CASE WHEN (EXCLUDED.body->>'attempts')::int > (l.body->>'attempts')::int THEN EXCLUDED.body
+         ELSE (EXCLUDED.body::jsonb || jsonb_build_object('attempts', (l.body->>'attempts')::int + 1, 'late', true))::json
+       END
      WHERE l.state = 'pending' AND (l.next_attempt_at IS NULL OR l.next_attempt_at <= $3)
-     RETURNING l.key, l.ord`,
+     RETURNING l.key, l.ord, (l.body->>'attempts')::int AS attempts`,
     [json(entries), revision, new Date(nowMs).toISOString()],
   );
-  return new Map(r.rows.map((row) => [row.key, Number(row.ord)]));
+  return new Map(r.rows.map((row) => [row.key, { ord: Number(row.ord), attempts: Number(row.attempts) }]));
 }
