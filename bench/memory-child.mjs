@@ -1,9 +1,10 @@
 // One memory sample of the compiled bot (issue 11), run by bench/memory.ts as
 // `node --expose-gc bench/memory-child.mjs <stage>` in a fresh process, with DB_FILE and SEED_FILE set.
-// `prepare` starts the bot once (creating the store from the seed file, as a first start does) and exits;
-// `measure` starts it again over that file, builds the timeline, answers a few commands, runs one scheduler
-// round (which writes the cursor) and answers them again, printing a JSON line of readings after a full GC at
-// each step. It imports dist/ (run `npm run build` first), never tsx, so nothing but the bot is in the heap.
+// `prepare` starts the bot once (creating the store from the seed file, as a first start does) and exits.
+// `measure` starts it again over that file, builds the timeline and answers a few commands. It then runs one
+// scheduler round (which writes the cursor), loads what the source watcher's first check loads, and answers the
+// commands again. It prints a JSON line of readings taken after full GCs at each step. It imports dist/ (run
+// `npm run build` first), never tsx, so nothing but the bot is in the heap.
 
 const gc = globalThis.gc;
 if (typeof gc !== 'function') throw new Error('run with node --expose-gc');
@@ -60,6 +61,10 @@ const revision = bot.store.revision;
 await scheduler.tick();
 if (bot.store.revision === revision) throw new Error('the scheduler round wrote nothing');
 await answerAll();
+// The source watcher's first check loads undici and the feed parsers; this machine has no network to check
+// against, so the modules are loaded as that check would, and counted.
+await import('../dist/src/sources/check-source.js');
+await import('undici');
 readings.running = reading();
 
 const items = bot.timeline().items.length;
