@@ -24,6 +24,10 @@ export const STARTUP_CASES: readonly Case[] = [
   { name: 'node -e 0 (baseline)', argv: [process.execPath, '-e', '0'] },
   { name: 'node dist/src/cli.js brief', argv: [process.execPath, 'dist/src/cli.js', 'brief', '--now', NOW] },
   {
+    name: 'node dist/cli.mjs brief (the bundle npm run cli runs)',
+    argv: [process.execPath, 'dist/cli.mjs', 'brief', '--now', NOW],
+  },
+  {
     name: 'before: node --import tsx src/cli.ts brief',
     argv: [process.execPath, '--import', 'tsx', 'src/cli.ts', 'brief', '--now', NOW],
   },

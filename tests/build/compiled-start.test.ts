@@ -64,6 +64,18 @@ describe('the compiled bot in a terminal', () => {
     expect(await backups()).toEqual(before);
   });
 
+  it('npm run cli runs the bundle (dist/cli.mjs): the same answer from one file, none of the modules loaded one by one', async () => {
+    const modules = await runCompiled('dist/src/cli.js', ['brief', '--now', NOW], '', env);
+    const bundle = await runCompiled('dist/cli.mjs', ['brief', '--now', NOW], '', env);
+    expect(bundle.stderr).toBe('');
+    expect(bundle.code).toBe(0);
+    expect(bundle.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+    expect(bundle.stdout).toBe(modules.stdout);
+    const loaded = await bundle.loaded();
+    expect(loaded.filter((u) => u.includes('/dist/src/') || u.includes('/node_modules/zod/'))).toEqual([]);
+    expect(loaded.filter((u) => SDKS.test(u) || WATCHER_AND_SERVER.test(u))).toEqual([]);
+  });
+
   it('a one-shot change still takes the lock and saves', async () => {
     const r = await runCompiled('dist/src/cli.js', ['unsubscribe', '--now', NOW], '', env);
     expect(r.code).toBe(0);
