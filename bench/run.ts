@@ -9,6 +9,7 @@ import { benchCharts, CHART_EXPLANATION, chartTable } from './charts.js';
 import { benchDiscord } from './discord.js';
 import { BASELINE_COMMAND, benchDispatch, type DispatchResult } from './dispatch.js';
 import { benchFanOut, FAN_OUT_LATENCY_MS, fanOutTable, STORM_SHARE } from './fan-out.js';
+import { benchMemory, MEMORY_NOTE, memoryTable, RSS_TARGETS_MB } from './memory.js';
 import { fromDiscord, fromSlack, type PlatformRun, platformTables, table } from './platform-table.js';
 import { benchSchedule, type ScheduleResult } from './schedule.js';
 import { benchSlack } from './slack.js';
@@ -116,7 +117,6 @@ const STALL_TARGET_MS = 50;
 const PLAN_TARGET_MS = 10;
 
 const ms = (x: number) => x.toFixed(3);
-const mb = (x: number) => x.toFixed(1);
 const count = (n: number) => n.toLocaleString('en-US');
 const verdict = (ok: boolean) => (ok ? 'PASS' : 'FAIL');
 
@@ -179,13 +179,7 @@ function storeTable(seeds: BenchSeeds, d: DispatchResult, w: StoreWriteResult, c
     stall('writes alone', w.stallWritesMs),
     stall('writes + dispatches', w.stallMixedMs),
   ];
-  const memory = d.loads
-    .filter((l) => l.events >= 10_000)
-    .flatMap((l) => [
-      ['resident memory (RSS) after loading', count(l.events), `${mb(l.after.rssMb)} MB`, '—', '—'],
-      ['heap growth from store + timeline', count(l.events), `${mb(l.heapDeltaMb)} MB`, '—', '—'],
-    ]);
-  return table(['figure', 'events', 'value (ms unless noted)', 'target', 'result'], [...rows, ...memory]);
+  return table(['figure', 'events', 'value (ms unless noted)', 'target', 'result'], rows);
 }
 
 const utcTime = (msEpoch: number) => new Date(msEpoch).toISOString().slice(11, 16);
@@ -269,8 +263,8 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   \`events\` and \`deadlines\` in turn (yielding to the loop between commands).
 - **Timeline rebuild**: in that second phase, the reader's first \`bot.timeline()\` after each write (the index
   is rebuilt once per store revision). **Dispatch during writes** is the reader's latency, rebuilds included.
-- **Memory**: the process RSS and the V8 heap growth (after a full GC) once the store is open and the timeline
-  built; the RSS is of the whole bench process, which also holds the generated seed.
+- **Memory** (issue 11): the compiled bot (\`dist/\`, no tsx) in a fresh \`node --expose-gc\` process per store
+  size, never the bench process (which holds the generated events); see that section for the steps.
 - **Scheduler planning** (issue 3): a store of the first 100,000 events and 1,000 subscriptions (a fixed-seed PRNG:
   Slack, Discord and console channels; 20 IANA zones; digests mostly on the hour or half hour from 06:00 to 10:00
   local, the rest at any minute; reminder leads 7 d, 1 d and 1 h or subsets; a third follow one or two countries,
@@ -381,7 +375,7 @@ ${EXPLANATION}
 
 ${o.dispatchMd}
 
-### Store, event loop and memory
+### Store and event loop
 
 ${o.storeMd}
 
@@ -473,6 +467,12 @@ async function main(): Promise<void> {
   for (const what of startup.failed) checks.push({ what, ok: false });
   for (const row of ['cli.js', 'npm run'])
     if (!startup.failed.some((f) => f.includes(row))) checks.push({ what: `start-up: ${row}`, ok: true });
+  progress('memory: the compiled bot in a fresh child process per size');
+  const memory = memoryTable(await benchMemory({ sizes: [0, 10_000, 100_000], seeds, progress }));
+  for (const what of memory.failed) checks.push({ what, ok: false });
+  for (const [n, mb] of RSS_TARGETS_MB)
+    if (!memory.failed.some((f) => f.includes(count(n))))
+      checks.push({ what: `memory: RSS at ${count(n)} events ≤ ${mb} MB`, ok: true });
   const seconds = (Date.now() - started) / 1000;
   const md = report({
     flags,
@@ -483,7 +483,7 @@ async function main(): Promise<void> {
     dispatchMd,
     storeMd,
     scheduleMd,
-    platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}\n\n### Charts (issue 12)\n\n${CHART_EXPLANATION}\n\n${charts}`,
+    platformMd: `${platformMd}\n\n### Start-up: one-shot answers and the terminal's first answer (issue 11)\n\n${startup.md}\n\n### Memory: the compiled bot, a fresh process per size (issue 11)\n\n${MEMORY_NOTE}\n\n${memory.md}\n\n### Charts (issue 12)\n\n${CHART_EXPLANATION}\n\n${charts}`,
     fanOutMd,
     slack: p.slack,
     load,

@@ -89,6 +89,13 @@ for _ in $(seq 1 150); do
       exit 1
     }
     say "chart drawn: $(stat -c %s "$WORK/data/files/tariffs-CN.png") bytes"
+    # `npm run cli` in the image runs the bundle, which must work from production dependencies alone.
+    if ! env -i PATH="$PATH" HOME="$WORK/data" NODE_ENV=production DB_FILE="$WORK/data/trade-brief.db.json" \
+      TIME_ZONE=UTC "${RUN_AS[@]}" node dist/cli.mjs brief | grep -q '^Trade brief'; then
+      say "FAIL: node dist/cli.mjs brief did not answer"
+      exit 1
+    fi
+    say "the one-shot CLI bundle answers"
     exit 0
   fi
   sleep 0.2

@@ -19,8 +19,8 @@ export interface Unplaced {
   readonly reason: string;
 }
 
-/** Lower-cased words a text search looks in. */
-function haystack(item: TimelineItem): string {
+/** The texts a search looks in; a word matches when one of them, lower-cased, contains it. */
+function searchedTexts(item: TimelineItem): string[] {
   const parts = [item.id, item.title, item.kind, ...item.countries];
   if (item.origin.type === 'event') {
     const e = item.origin.event;
@@ -29,23 +29,28 @@ function haystack(item: TimelineItem): string {
     const m = item.origin.measure;
     parts.push(m.scope, m.summary ?? '', m.authority);
   }
-  return parts.join(' ').toLowerCase();
+  return parts;
 }
 
+/**
+ * True when every word is in the item's texts. Nothing is kept between searches: a cache of each item's
+ * lower-cased text cost 16 MB at 100,000 items after one search that matched nothing. Words hold no spaces,
+ * so looking in each text is the same as looking in all of them joined by spaces.
+ */
+function hasWords(item: TimelineItem, words: readonly string[]): boolean {
+  const texts = searchedTexts(item).map((t) => t.toLowerCase());
+  return words.every((w) => texts.some((t) => t.includes(w)));
+}
+
+const wordsOf = (text: string): string[] => text.toLowerCase().split(/\s+/);
+
 /** True when an item passes a filter. */
-export function matches(item: TimelineItem, f: ItemFilter, text = haystack(item)): boolean {
+export function matches(item: TimelineItem, f: ItemFilter, words = f.text ? wordsOf(f.text) : []): boolean {
   if (f.deadlinesOnly && !DEADLINE_KINDS.has(item.kind)) return false;
   if (f.aheadAt !== undefined && !isAhead(item, f.aheadAt)) return false;
   if (f.kinds?.length && !f.kinds.includes(item.kind)) return false;
   if (f.countries?.length && !f.countries.some((c) => item.countries.includes(c))) return false;
-  if (
-    f.text &&
-    !f.text
-      .toLowerCase()
-      .split(/\s+/)
-      .every((w) => text.includes(w))
-  )
-    return false;
+  if (f.text && !hasWords(item, words)) return false;
   return true;
 }
 
@@ -102,7 +107,6 @@ export class Timeline {
   readonly unplaced: readonly Unplaced[];
   private readonly byId = new Map<string, TimelineItem>();
   private readonly measureById = new Map<string, TariffMeasure>();
-  private readonly texts = new Map<TimelineItem, string>();
   private readonly longest: number;
 
   constructor(events: readonly TradeEvent[], measures: readonly TariffMeasure[]) {
@@ -154,15 +158,6 @@ export class Timeline {
     return this.measureById.get(id);
   }
 
-  private text(item: TimelineItem): string {
-    let t = this.texts.get(item);
-    if (t === undefined) {
-      t = haystack(item);
-      this.texts.set(item, t);
-    }
-    return t;
-  }
-
   /** Items under way or starting in [fromMs, toMs), earliest first, at most `limit`. */
   between(
     fromMs: number,
@@ -171,11 +166,12 @@ export class Timeline {
     limit = Number.POSITIVE_INFINITY,
   ): TimelineItem[] {
     const out: TimelineItem[] = [];
+    const words = filter.text ? wordsOf(filter.text) : [];
     for (let i = lowerBound(this.items, fromMs - this.longest); i < this.items.length; i++) {
       const it = this.items[i] as TimelineItem;
       if (it.startMs >= toMs || out.length >= limit) break;
       if (it.endMs <= fromMs && it.startMs < fromMs) continue;
-      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
+      if (matches(it, filter, words)) out.push(it);
     }
     return out;
   }
@@ -188,10 +184,11 @@ export class Timeline {
     limit = Number.POSITIVE_INFINITY,
   ): TimelineItem[] {
     const out: TimelineItem[] = [];
+    const words = filter.text ? wordsOf(filter.text) : [];
     for (let i = lowerBound(this.items, beforeMs) - 1; i >= 0 && out.length < limit; i--) {
       const it = this.items[i] as TimelineItem;
       if (it.startMs < sinceMs) break;
-      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
+      if (matches(it, filter, words)) out.push(it);
     }
     return out;
   }
@@ -199,9 +196,10 @@ export class Timeline {
   /** Every item matching the filter, earliest first, at most `limit`. */
   search(filter: ItemFilter, limit = Number.POSITIVE_INFINITY): TimelineItem[] {
     const out: TimelineItem[] = [];
+    const words = filter.text ? wordsOf(filter.text) : [];
     for (const it of this.items) {
       if (out.length >= limit) break;
-      if (matches(it, filter, filter.text ? this.text(it) : '')) out.push(it);
+      if (matches(it, filter, words)) out.push(it);
     }
     return out;
   }

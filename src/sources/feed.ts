@@ -1,7 +1,8 @@
 import { parseFeed } from '@rowanmanning/feed-parser';
 import { XMLValidator } from 'fast-xml-parser';
 import { type SourceDocument, shortHash } from './document.js';
-import { cleanOrNull, htmlToText, httpUrl } from './sanitize.js';
+import { htmlToText } from './html-text.js';
+import { cleanOrNull, httpUrl } from './sanitize.js';
 import { SourceError } from './source-error.js';
 import type { FeedSource } from './sources-file.js';
 

@@ -1,4 +1,4 @@
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { retryAfterMs, sniffBody } from './sniff.js';
 import { SourceError } from './source-error.js';
 
@@ -38,7 +38,10 @@ const ACCEPT = {
 };
 const one = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h) ?? null;
 
-/** A Fetcher on undici: conditional, bounded in time and size, following only http(s) redirects. */
+/**
+ * A Fetcher on undici: conditional, bounded in time and size, following only http(s) redirects. undici is loaded
+ * at the first fetch (node keeps it after), so a one-shot answer or a bot with the watcher off never loads it.
+ */
 export function createFetcher(options: Partial<FetchOptions> = {}): Fetcher {
   const o = { ...DEFAULT_FETCH_OPTIONS, ...options } satisfies FetchOptions;
   return async (req) => {
@@ -64,6 +67,7 @@ async function follow(req: FetchRequest, o: FetchOptions, signal: AbortSignal): 
     const headers: Record<string, string> = { 'user-agent': o.userAgent, accept: ACCEPT[req.expect] };
     if (req.etag) headers['if-none-match'] = req.etag;
     if (req.lastModified) headers['if-modified-since'] = req.lastModified;
+    const { request } = await import('undici');
     const res = await request(url, { method: 'GET', headers, signal, dispatcher: o.dispatcher });
     const h = res.headers;
     if (res.statusCode >= 300 && res.statusCode < 400 && res.statusCode !== 304) {

@@ -1,5 +1,3 @@
-import { decode } from 'html-entities';
-
 // C0/C1 controls (tab and newline become spaces first), bidi overrides and zero-width marks: nothing a reader needs.
 // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g;
@@ -19,13 +17,6 @@ export function cleanOrNull(raw: string | null | undefined, max = 500): string |
   if (raw == null) return null;
   const t = cleanText(raw, max);
   return t === '' ? null : t;
-}
-
-/** A feed's HTML snippet as plain text: tags dropped, entities decoded, then cleaned. */
-export function htmlToText(html: string | null | undefined, max = 1000): string | null {
-  if (html == null) return null;
-  const noTags = html.replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ').replace(/<[^>]*>/g, ' ');
-  return cleanOrNull(decode(noTags), max);
 }
 
 /** The URL when it is absolute http(s), else null: links from outside never become javascript: or file:. */

@@ -1,5 +1,5 @@
 import type { Logger } from '../log/logger.js';
-import { type CheckResult, checkSource } from './check-source.js';
+import type { CheckResult } from './check-source.js';
 import type { Fetcher } from './fetcher.js';
 import type { Proposal, ProposalStatus } from './proposal.js';
 import type { SourceConfig } from './sources-file.js';
@@ -107,6 +107,8 @@ export class SourceWatcher {
     const results: CheckResult[] = [];
     for (const source of this.o.sources.filter((s) => s.enabled && due(s))) {
       const prev = this.state.sources[source.id] ?? freshSourceState();
+      // Loaded at the first check with the feed and XML parsers under it: a one-shot answer never loads them.
+      const { checkSource } = await import('./check-source.js');
       const r = await checkSource(source, prev, this.state.proposals, this.o.fetcher, now);
       await this.adopt((state) => ({
         ...state,

@@ -28,6 +28,9 @@ async function runCompiled(script: string, args: string[], input: string, env: R
 }
 
 const SDKS = /node_modules\/(@slack\/|discord\.js|@discordjs\/)/;
+/** What only the source watcher, the logger and the metrics use: a one-shot answer needs none of it. */
+const WATCHER_AND_SERVER =
+  /node_modules\/(undici|fast-xml-parser|@rowanmanning\/|html-entities|pino|prom-client)\//;
 
 describe('the compiled bot in a terminal', () => {
   let dir: string;
@@ -48,15 +51,29 @@ describe('the compiled bot in a terminal', () => {
     expect(loaded.filter((u) => SDKS.test(u))).toEqual([]);
   });
 
-  it('a one-shot answer loads no SDK and writes no backup', async () => {
+  it('a one-shot answer loads no SDK, no HTTP client, feed parser, logger or metrics, and writes no backup', async () => {
     const backups = async () => readdir(join(dir, 'backups')).catch(() => [] as string[]);
     const before = await backups();
     const r = await runCompiled('dist/src/cli.js', ['brief', '--now', NOW], '', env);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
-    expect((await r.loaded()).filter((u) => SDKS.test(u))).toEqual([]);
+    const loaded = await r.loaded();
+    expect(loaded.filter((u) => SDKS.test(u))).toEqual([]);
+    expect(loaded.filter((u) => WATCHER_AND_SERVER.test(u))).toEqual([]);
     expect(await backups()).toEqual(before);
+  });
+
+  it('npm run cli runs the bundle (dist/cli.mjs): the same answer from one file, none of the modules loaded one by one', async () => {
+    const modules = await runCompiled('dist/src/cli.js', ['brief', '--now', NOW], '', env);
+    const bundle = await runCompiled('dist/cli.mjs', ['brief', '--now', NOW], '', env);
+    expect(bundle.stderr).toBe('');
+    expect(bundle.code).toBe(0);
+    expect(bundle.stdout).toMatch(/Paris talks[^\n]* · in 3 days/);
+    expect(bundle.stdout).toBe(modules.stdout);
+    const loaded = await bundle.loaded();
+    expect(loaded.filter((u) => u.includes('/dist/src/') || u.includes('/node_modules/zod/'))).toEqual([]);
+    expect(loaded.filter((u) => SDKS.test(u) || WATCHER_AND_SERVER.test(u))).toEqual([]);
   });
 
   it('a one-shot change still takes the lock and saves', async () => {
