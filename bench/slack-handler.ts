@@ -6,7 +6,8 @@
  * a new channel every request (no reply-cache hit), the commands of bench/workload.ts in turn, the bot's clock
  * moving a minute every 1,000 requests. The "bare" line does what the bare bench app does per request in the
  * same place: look up a static body and serialize it. Rounds alternate bare and ours after `requests` untimed
- * warm-up requests each. `--cpu-prof` on node (`NODE_OPTIONS=--cpu-prof`) profiles it.
+ * warm-up requests each. `node --cpu-prof --import tsx bench/slack-handler.ts` profiles it; BENCH_THRASH (below)
+ * puts a cold cache between requests; BENCH_FLAT hands the handler the command's strings as JSON.parse makes them.
  */
 import { parse } from 'node:querystring';
 import type { manualClock } from '../src/clock.js';
@@ -57,6 +58,23 @@ const respond = async () => {
   throw new Error('every bench answer is quick');
 };
 
+/**
+ * BENCH_THRASH=<KiB>: between two requests, read that much memory and serialize an unrelated object, as the
+ * server, Bolt and the other requests do between two of our answers in a real process (they evict our code and data
+ * from the CPU's caches). Both apps pay it; the difference shows how much a cold cache adds to our answer.
+ */
+const thrashBytes = Number(process.env.BENCH_THRASH ?? 0) * 1024;
+const junk = new Float64Array(Math.max(1, thrashBytes / 8));
+const unrelated = {
+  a: Array.from({ length: 50 }, (_, i) => ({ id: `x${i}`, v: i, s: 'lorem ipsum dolor' })),
+};
+let sink = 0;
+function thrash(): void {
+  if (!thrashBytes) return;
+  for (let i = 0; i < junk.length; i += 8) sink += junk[i] as number;
+  sink += JSON.stringify(unrelated).length;
+}
+
 let next = 0;
 async function run(kind: 'bare' | 'ours', count: number): Promise<number> {
   const batch = Array.from({ length: count }, () => command(next++));
@@ -64,6 +82,7 @@ async function run(kind: 'bare' | 'ours', count: number): Promise<number> {
   for (let j = 0; j < batch.length; j++) {
     const c = batch[j] as Command;
     if (j % 1000 === 0) clock.advance(60_000);
+    thrash();
     if (kind === 'ours') await handler({ command: c, ack, respond });
     else await ack(bodies.get(c.text) ?? {});
   }
@@ -78,5 +97,6 @@ for (let r = 0; r < rounds; r++) {
   const ours = await run('ours', requests);
   process.stdout.write(`round ${r + 1}: ours ${ours.toFixed(1)} µs/req, bare ${bare.toFixed(1)} µs/req\n`);
 }
-process.stdout.write(`(${(bytes / 1e6).toFixed(0)} MB of ack JSON)\n`);
+// The checksum keeps the thrashing from being optimized away.
+process.stdout.write(`(${(bytes / 1e6).toFixed(0)} MB of ack JSON; thrash checksum ${sink})\n`);
 await t.close();
