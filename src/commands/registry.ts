@@ -45,6 +45,9 @@ const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
   discord: 'Ask a server admin to add you to EDITORS.',
 };
 
+/** How a run ended, with its reply. */
+type Outcome = { reply: Reply; outcome: RunOutcome };
+
 /** A command's schemas for one time zone: the whole object, each option's, and the values of options left out. */
 interface Schemas {
   readonly object: z.ZodType<Record<string, unknown>>;
@@ -205,20 +208,20 @@ export class Registry {
   }
 
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
-  async run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
+  run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
     const started = performance.now();
-    const { reply, outcome } = await this.#run(parsed, ctx, log);
-    const command = parsed.def?.name ?? 'unknown';
-    const seconds = (performance.now() - started) / 1000;
-    this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
-    return reply;
+    const finish = ({ reply, outcome }: Outcome): Reply => {
+      const command = parsed.def?.name ?? 'unknown';
+      const seconds = (performance.now() - started) / 1000;
+      this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
+      return reply;
+    };
+    // A command that answers at once (most do) is finished without waiting for a turn of the event loop.
+    const outcome = this.#run(parsed, ctx, log);
+    return outcome instanceof Promise ? outcome.then(finish) : Promise.resolve(finish(outcome));
   }
 
-  async #run(
-    parsed: Parsed,
-    ctx: CommandContext,
-    log: (err: unknown) => void,
-  ): Promise<{ reply: Reply; outcome: RunOutcome }> {
+  #run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void): Outcome | Promise<Outcome> {
     if (!parsed.ok) return { reply: parsed.reply, outcome: 'refused' };
     const { def, values } = parsed;
     if (def.access === 'editors' && !ctx.actor.isEditor) {
@@ -228,15 +231,22 @@ export class Registry {
       );
       return { reply, outcome: 'denied' };
     }
-    try {
-      const reply = await def.run(values as never, ctx);
-      return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
-    } catch (err) {
+    const answered = (reply: Reply): Outcome => ({
+      reply,
+      outcome: reply.tone === 'error' ? 'refused' : 'ok',
+    });
+    const failed = (err: unknown): Outcome => {
       log(err);
       const reply = errorReply(
         `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
       );
       return { reply, outcome: 'failed' };
+    };
+    try {
+      const reply = def.run(values as never, ctx);
+      return reply instanceof Promise ? reply.then(answered, failed) : answered(reply);
+    } catch (err) {
+      return failed(err);
     }
   }
 

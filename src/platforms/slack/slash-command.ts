@@ -83,7 +83,7 @@ export function slashCommandHandler(d: SlashDeps) {
     const parts = [channel.id, isEditor, text];
     const hit = cache.peek(parts);
     if (hit) return ack(hit);
-    const work = cache.get(parts, async () => responseBody(await d.bot.dispatch(text, actor, channel)));
+    const work = cache.get(parts, () => d.bot.dispatch(text, actor, channel).then(responseBody));
     const quick = await within(work);
     if (quick) return ack(quick);
     await ack();
