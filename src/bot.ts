@@ -81,17 +81,15 @@ export function createBot(
         commands: () => summaries,
       };
     },
-    dispatch: (text, actor, channel, zone) => {
-      const context = {
-        command: registry.named(text)?.name ?? 'unknown',
-        platform: actor.platform,
-        requestId: randomUUID(),
-      };
-      const rlog = withContext(log, context);
-      return registry.dispatch(text, bot.context(actor, channel, zone), (err) =>
-        rlog.error('command failed', err),
-      );
-    },
+    dispatch: (text, actor, channel, zone) =>
+      // The failure line carries the command and a request id; both are worked out only when a command fails.
+      registry.dispatch(text, bot.context(actor, channel, zone), (err) =>
+        withContext(log, {
+          command: registry.named(text)?.name ?? 'unknown',
+          platform: actor.platform,
+          requestId: randomUUID(),
+        }).error('command failed', err),
+      ),
   };
   return bot;
 }

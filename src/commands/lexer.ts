@@ -8,7 +8,14 @@ export const MAX_COMMAND_LENGTH = 2000;
 /** Opening quote -> the characters that close it (smart quotes from Slack and macOS included). */
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '“': '”“', '”': '”', '‘': '’‘' };
 const KEY_RE = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)/;
-const isSpace = (ch: string): boolean => /\s/.test(ch);
+const SPACE = /\s/;
+/** Whether `ch` (one UTF-16 unit, or '' past the end) is whitespace as `\s` reads it; printable ASCII without a regex. */
+function isSpace(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c === 32) return true;
+  if (c > 32 && c < 127) return false;
+  return SPACE.test(ch);
+}
 
 /** Reads a quoted run opening at `open`; returns its text and the index after the closing quote, or -1. */
 function readQuoted(input: string, open: number): { text: string; end: number } {

@@ -36,6 +36,8 @@ export function usageFor(def: CommandDef, option?: string): string {
 /** A command line without a leading `/trade` or `trade`: `/trade add …` and `trade add …` mean `add …`. */
 export const withoutTradePrefix = (text: string): string => text.replace(/^\s*\/?trade\b/i, '').trim();
 
+const FIRST_WORD = /^\S+/;
+
 /** How someone who is not an editor becomes one, where they are. */
 const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
   console:
@@ -44,9 +46,19 @@ const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
   discord: 'Ask a server admin to add you to EDITORS.',
 };
 
+/** How a run ended, with its reply. */
+type Outcome = { reply: Reply; outcome: RunOutcome };
+
+/** A command's schemas for one time zone: the whole object, each option's, and the values of options left out. */
+interface Schemas {
+  readonly object: z.ZodType<Record<string, unknown>>;
+  readonly options: ReadonlyMap<string, z.ZodType>;
+  readonly defaults: Readonly<Record<string, unknown>>;
+}
+
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
-  private readonly schemas = new Map<string, z.ZodType<Record<string, unknown>>>();
+  private readonly schemas = new Map<string, Schemas>();
 
   constructor(
     defs: readonly CommandDef[],
@@ -95,23 +107,48 @@ export class Registry {
     return { ok: false, reply: errorReply(`\`${name}\` is not a /trade command. ${hint}`) };
   }
 
-  private schema(def: CommandDef, zone: string): z.ZodType<Record<string, unknown>> {
+  private schema(def: CommandDef, zone: string): Schemas {
     const key = `${def.name}\u0000${zone}`;
     let s = this.schemas.get(key);
     if (!s) {
       const shape: Record<string, z.ZodType> = {};
-      for (const [name, opt] of Object.entries(def.options))
-        shape[name] = opt.schema(name, usageFor(def, name), zone);
-      s = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+      const defaults: Record<string, unknown> = {};
+      for (const [name, opt] of Object.entries(def.options)) {
+        const option = opt.schema(name, usageFor(def, name), zone);
+        shape[name] = option;
+        // What the schema makes of an option left out (its default), worked out by the schema itself, once.
+        if (!opt.required) {
+          const absent = option.safeParse(undefined);
+          if (absent.success) defaults[name] = absent.data;
+        }
+      }
+      const object = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
+      s = { object, options: new Map(Object.entries(shape)), defaults };
       this.schemas.set(key, s);
     }
     return s;
   }
 
+  /**
+   * The values of `raw`, validated with the command's schema. Only the options given are parsed one by one (an
+   * option left out takes the default its schema gives `undefined`); anything refused, and any name the
+   * command does not have, goes through the whole object schema, which words the error.
+   */
+  private parseValues(s: Schemas, raw: RawValues): z.ZodSafeParseResult<Record<string, unknown>> {
+    const values: Record<string, unknown> = { ...s.defaults };
+    for (const name in raw) {
+      const option = s.options.get(name);
+      const parsed = option?.safeParse(raw[name]);
+      if (!parsed?.success) return s.object.safeParse(raw);
+      values[name] = parsed.data;
+    }
+    return { success: true, data: values };
+  }
+
   /** Validates raw option values (typed, from Discord, or bound from text) with the command's schema. */
   /** The command a line names by its first word (after any `/trade`), when it names one. */
   named(text: string): CommandDef | undefined {
-    const word = withoutTradePrefix(text).split(/\s+/)[0];
+    const word = FIRST_WORD.exec(withoutTradePrefix(text))?.[0];
     const found = word ? this.find(word) : undefined;
     return found?.ok ? found.def : undefined;
   }
@@ -130,7 +167,7 @@ export class Registry {
         };
       }
     }
-    const result = this.schema(def, zone).safeParse(raw);
+    const result = this.parseValues(this.schema(def, zone), raw);
     if (result.success) return { ok: true, def, values: result.data };
     const issue = result.error.issues[0];
     const field = String(issue?.path[0] ?? '');
@@ -172,20 +209,20 @@ export class Registry {
   }
 
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
-  async run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
+  run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
     const started = performance.now();
-    const { reply, outcome } = await this.#run(parsed, ctx, log);
-    const command = parsed.def?.name ?? 'unknown';
-    const seconds = (performance.now() - started) / 1000;
-    this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
-    return reply;
+    const finish = ({ reply, outcome }: Outcome): Reply => {
+      const command = parsed.def?.name ?? 'unknown';
+      const seconds = (performance.now() - started) / 1000;
+      this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
+      return reply;
+    };
+    // A command that answers at once (most do) is finished without waiting for a turn of the event loop.
+    const outcome = this.#run(parsed, ctx, log);
+    return outcome instanceof Promise ? outcome.then(finish) : Promise.resolve(finish(outcome));
   }
 
-  async #run(
-    parsed: Parsed,
-    ctx: CommandContext,
-    log: (err: unknown) => void,
-  ): Promise<{ reply: Reply; outcome: RunOutcome }> {
+  #run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void): Outcome | Promise<Outcome> {
     if (!parsed.ok) return { reply: parsed.reply, outcome: 'refused' };
     const { def, values } = parsed;
     if (def.access === 'editors' && !ctx.actor.isEditor) {
@@ -195,10 +232,11 @@ export class Registry {
       );
       return { reply, outcome: 'denied' };
     }
-    try {
-      const reply = await def.run(values as never, ctx);
-      return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
-    } catch (err) {
+    const answered = (reply: Reply): Outcome => ({
+      reply,
+      outcome: reply.tone === 'error' ? 'refused' : 'ok',
+    });
+    const failed = (err: unknown): Outcome => {
       // The store's own refusals (database unreachable, a change that collided) are meant to be shown as they are.
       if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
       log(err);
@@ -206,6 +244,12 @@ export class Registry {
         `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
       );
       return { reply, outcome: 'failed' };
+    };
+    try {
+      const reply = def.run(values as never, ctx);
+      return reply instanceof Promise ? reply.then(answered, failed) : answered(reply);
+    } catch (err) {
+      return failed(err);
     }
   }
 

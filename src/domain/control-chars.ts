@@ -7,8 +7,11 @@
  */
 // Built from text: the character class is the point, and a regex literal of control characters trips the linter.
 const OTHER = String.raw`\u007f-\u009f\u061c\u200b\u200e\u200f\u2028-\u202e\u2060\u2066-\u2069\ufeff`;
-const UNSAFE_ALL = new RegExp(String.raw`[\u0000-\u0008\u000a-\u001f${OTHER}]`, 'g');
-const UNSAFE_BUT_NEWLINE = new RegExp(String.raw`[\u0000-\u0008\u000b-\u001f${OTHER}]`, 'g');
+/** The characters escapeControls replaces, as the body of a regex character class (with and without \n). */
+export const UNSAFE_CLASS = String.raw`\u0000-\u0008\u000a-\u001f${OTHER}`;
+export const UNSAFE_BUT_NEWLINE_CLASS = String.raw`\u0000-\u0008\u000b-\u001f${OTHER}`;
+const UNSAFE_ALL = new RegExp(`[${UNSAFE_CLASS}]`, 'g');
+const UNSAFE_BUT_NEWLINE = new RegExp(`[${UNSAFE_BUT_NEWLINE_CLASS}]`, 'g');
 
 /** The character as people read it in a message: U+001B. */
 export const codePoint = (ch: string): string =>

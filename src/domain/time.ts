@@ -111,17 +111,24 @@ export function startOfDay(date: string, zone: string): number {
 
 const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 
-// The last answer per zone: one reply asks for the same instant once per item, in a handful of zones.
-const lastLocalDates = new Map<string, { ms: number; date: string }>();
+// Answers per zone and instant: a reply asks for the dates of the same items' starts and of "now" again and
+// again (itemCountdown asks for both, in turn, per item), and an instant's local date never changes.
+const localDates = new Map<string, Map<number, string>>();
+const LOCAL_DATES_PER_ZONE = 4_096;
 
 /** The calendar date (YYYY-MM-DD) in `zone` at instant `ms`. */
 export function localDate(ms: number, zone: string): string {
-  const last = lastLocalDates.get(zone);
-  if (last?.ms === ms) return last.date;
+  let dates = localDates.get(zone);
+  const known = dates?.get(ms);
+  if (known !== undefined) return known;
   const w = wallClock(ms, zone);
   const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
-  if (lastLocalDates.size > 1_000) lastLocalDates.clear();
-  lastLocalDates.set(zone, { ms, date });
+  if (!dates) {
+    if (localDates.size > 1_000) localDates.clear();
+    dates = new Map();
+    localDates.set(zone, dates);
+  } else if (dates.size >= LOCAL_DATES_PER_ZONE) dates.clear();
+  dates.set(ms, date);
   return date;
 }
 

@@ -46,7 +46,11 @@ function span(s: Span, o: TextOptions): string {
 }
 
 /** One line of rich text as plain text. */
-export const richText = (line: Rich, o: TextOptions): string => line.map((s) => span(s, o)).join('');
+export function richText(line: Rich, o: TextOptions): string {
+  let out = '';
+  for (const s of line) out += span(s, o);
+  return out;
+}
 
 /**
  * A line as a terminal may print it: control, bidi and invisible characters shown as visible escapes, line
@@ -56,25 +60,51 @@ export const richText = (line: Rich, o: TextOptions): string => line.map((s) => 
 const terminalLine = (line: string, multiline = false): string =>
   multiline ? escapeControls(line, true).replace(/\n/g, '\n    ') : escapeControls(line);
 
-/** A reply as the terminal prints it: title, sections with bullets, small print last; stored text escaped. */
-export function renderText(reply: Reply, o: TextOptions): string {
-  const out: string[] = [];
+/**
+ * The lines of a reply as the terminal prints it, in order; an intro's line breaks stay inside its entry. Lazy, so
+ * a caller that needs only the first lines (Slack's notification text) renders only those.
+ */
+export function* textLines(reply: Reply, o: TextOptions): Generator<string, void, undefined> {
   const mark = reply.tone === 'error' ? '✖ ' : reply.tone === 'warning' ? '⚠ ' : '';
-  out.push(terminalLine(`${mark}${reply.title}`));
-  if (reply.intro) out.push(terminalLine(richText(reply.intro, o), true));
+  yield terminalLine(`${mark}${reply.title}`);
+  if (reply.intro) yield terminalLine(richText(reply.intro, o), true);
   for (const section of reply.sections) {
-    out.push('');
-    if (section.heading) out.push(terminalLine(section.heading));
-    for (const line of section.lines ?? []) out.push(terminalLine(`  • ${richText(line, o)}`));
-    for (const f of section.fields ?? []) out.push(terminalLine(`  ${f.label}: ${richText(f.value, o)}`));
-    if (section.more) out.push(`  … and ${section.more} more`);
+    yield '';
+    if (section.heading) yield terminalLine(section.heading);
+    for (const line of section.lines ?? []) yield terminalLine(`  • ${richText(line, o)}`);
+    for (const f of section.fields ?? []) yield terminalLine(`  ${f.label}: ${richText(f.value, o)}`);
+    if (section.more) yield `  … and ${section.more} more`;
   }
   if (reply.context?.length) {
-    out.push('');
-    for (const line of reply.context) out.push(terminalLine(richText(line, o)));
+    yield '';
+    for (const line of reply.context) yield terminalLine(richText(line, o));
   }
   // The terminal has no buttons: each action is shown as the command that does the same (no forms either).
   const actions = withoutForms(reply.actions);
-  if (actions.length) out.push('', terminalLine(actions.map((a) => `${a.label}: ${a.command}`).join(' · ')));
-  return out.join('\n');
+  if (actions.length) {
+    yield '';
+    yield terminalLine(actions.map((a) => `${a.label}: ${a.command}`).join(' · '));
+  }
+}
+
+/** A reply as the terminal prints it: title, sections with bullets, small print last; stored text escaped. */
+export function renderText(reply: Reply, o: TextOptions): string {
+  return [...textLines(reply, o)].join('\n');
+}
+
+/**
+ * The first `n` non-blank lines of `renderText(reply, o)` (split at every line break, empty lines skipped),
+ * rendering no more of the reply than they need.
+ */
+export function firstTextLines(reply: Reply, o: TextOptions, n: number): string[] {
+  const out: string[] = [];
+  if (n <= 0) return out;
+  for (const entry of textLines(reply, o)) {
+    for (const line of entry.includes('\n') ? entry.split('\n') : [entry]) {
+      if (!line) continue;
+      out.push(line);
+      if (out.length >= n) return out;
+    }
+  }
+  return out;
 }

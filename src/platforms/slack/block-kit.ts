@@ -1,6 +1,6 @@
 import { escapeControls } from '../../domain/control-chars.js';
 import { type Action, actionHint, type Reply, type Section } from '../../render/reply.js';
-import { renderText } from '../../render/text.js';
+import { firstTextLines } from '../../render/text.js';
 import { escapeSlack, mrkdwn } from './mrkdwn.js';
 
 /** Slack's documented limits for one message. */
@@ -90,26 +90,6 @@ function sectionBlocks(s: Section, count: Counter): Block[] {
 }
 
 /**
- * The reply cut to what can reach the first three non-blank lines of its text rendering, so a long reply
- * is not rendered twice: a heading, a list line, a field and an "and N more" are each at least one
- * non-blank line, so nothing after the third of them can show (the title, intro and small print may be blank).
- */
-function firstLinesOnly(reply: Reply): Reply {
-  let room = 3;
-  const sections: Section[] = [];
-  for (const s of reply.sections) {
-    if (room <= 0) break;
-    room -= s.heading ? 1 : 0;
-    const lines = s.lines?.slice(0, Math.max(0, room));
-    room -= lines?.length ?? 0;
-    const fields = s.fields?.slice(0, Math.max(0, room));
-    room -= (fields?.length ?? 0) + (s.more ? 1 : 0);
-    sections.push({ ...s, lines, fields });
-  }
-  return { ...reply, sections, context: room > 0 ? reply.context : undefined };
-}
-
-/**
  * A reply as Block Kit, always within Slack's limits: long lists are packed into sections, and past
  * 50 blocks the rest is summarized as "and N more" instead of being refused by Slack.
  */
@@ -144,9 +124,6 @@ export function renderBlocks(reply: Reply): SlackMessage {
     blocks = [...head, ...kept, ...foot];
   }
   // The notification and screen-reader text: plain, short: the first three lines of the text rendering.
-  const text = clip(
-    renderText(firstLinesOnly(reply), { zone: 'UTC' }).split('\n').filter(Boolean).slice(0, 3).join(' · '),
-    300,
-  );
+  const text = clip(firstTextLines(reply, { zone: 'UTC' }, 3).join(' · '), 300);
   return { text: escapeSlack(text), blocks };
 }

@@ -1,13 +1,19 @@
-import { escapeControls } from '../../domain/control-chars.js';
+import { escapeControls, UNSAFE_BUT_NEWLINE_CLASS, UNSAFE_CLASS } from '../../domain/control-chars.js';
 import { formatInstant } from '../../domain/time.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
+
+/** A character escapeSlack changes or looks at further: a control character (but \n in multiline text), & < > @. */
+const SPECIAL = new RegExp(`[${UNSAFE_CLASS}&<>@]`);
+const SPECIAL_MULTILINE = new RegExp(`[${UNSAFE_BUT_NEWLINE_CLASS}&<>@]`);
 
 /**
  * Escapes text for Slack mrkdwn: &, < and >, so stored text can never form a link or a mention; control,
  * bidi and invisible characters are shown as visible escapes (line breaks too, unless `multiline`).
  */
 export function escapeSlack(raw: string, multiline = false): string {
+  // Most text needs neither kind of escape: one scan finds out.
+  if (!(multiline ? SPECIAL_MULTILINE : SPECIAL).test(raw)) return raw;
   const text = escapeControls(raw, multiline);
   if (!/[&<>@]/.test(text)) return text;
   return (
@@ -57,4 +63,8 @@ function span(s: Span, multiline: boolean): string {
 }
 
 /** One line of rich text as Slack mrkdwn; only a `multiline` one (a reply's intro) keeps stored line breaks. */
-export const mrkdwn = (line: Rich, multiline = false): string => line.map((s) => span(s, multiline)).join('');
+export function mrkdwn(line: Rich, multiline = false): string {
+  let out = '';
+  for (const s of line) out += span(s, multiline);
+  return out;
+}

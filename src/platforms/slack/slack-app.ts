@@ -10,7 +10,7 @@ import {
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../log/logger.js';
 import { within } from '../quick-answer.js';
-import { ACCEPT_FORM, ADD_FORMS, openForm, submitForm } from './add-forms.js';
+import { ACCEPT_FORM, ADD_FORMS, type AddForm, openForm, submitForm } from './add-forms.js';
 import { BUTTON_ACTION_ID, FORM_ACTION_ID } from './block-kit.js';
 import { buttonActionHandler } from './button-action.js';
 import { editButtonHandler, formTarget } from './edit-button.js';
@@ -42,6 +42,10 @@ export interface SlackOptions {
 
 const SLOW_PROFILE = 'Slack took too long to tell us who you are. Press Add again; nothing was added.';
 const FOREIGN_FORM = 'This form is not one this bot made. Nothing was changed.';
+
+/** A pattern matching exactly these names. */
+const oneOf = (names: readonly string[]): RegExp =>
+  new RegExp(`^(?:${names.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})$`);
 
 /** Bolt's logger routed to ours, which redacts anything shaped like a token. */
 function boltLogger(log: Logger): BoltLogger {
@@ -91,41 +95,42 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
       sendFiles: fileSender(app.client),
     }),
   );
-  for (const form of [...ADD_FORMS, ACCEPT_FORM])
-    app.view(form.callbackId, async ({ ack, body, view, client }) => {
-      const userId = body.user.id;
-      const target = formTarget(bot, form, view.private_metadata);
-      if (!target) return ack({ response_action: 'errors', errors: { title: FOREIGN_FORM } });
-      // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
-      const profile = await within(users(userId));
-      if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
-      const result = await submitForm(
-        bot,
-        form,
-        view.state.values,
-        userId,
-        target.channel,
-        profile.tz,
-        await isEditor(userId),
-        target.prefilled,
-      );
-      if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
-      await ack();
-      await client.chat
-        .postEphemeral({
-          channel: target.channel,
-          user: userId,
-          text: escapeSlack(result.reply.title),
-        })
-        .catch((err) => log.warn(`could not confirm the ${form.command} form`, err));
-    });
+  // One listener per kind of request: Bolt runs every listener's middleware for every request (each slash command
+  // went through six), so the forms share one view listener and the buttons one action listener.
+  const forms = new Map([...ADD_FORMS, ACCEPT_FORM].map((f) => [f.callbackId, f]));
+  app.view(oneOf([...forms.keys()]), async ({ ack, body, view, client }) => {
+    const form = forms.get(view.callback_id) as AddForm;
+    const userId = body.user.id;
+    const target = formTarget(bot, form, view.private_metadata);
+    if (!target) return ack({ response_action: 'errors', errors: { title: FOREIGN_FORM } });
+    // This ack carries the form's errors and Slack waits 3 s for it: a slow users.info must not use it up.
+    const profile = await within(users(userId));
+    if (!profile) return ack({ response_action: 'errors', errors: { title: SLOW_PROFILE } });
+    const result = await submitForm(
+      bot,
+      form,
+      view.state.values,
+      userId,
+      target.channel,
+      profile.tz,
+      await isEditor(userId),
+      target.prefilled,
+    );
+    if ('errors' in result) return ack({ response_action: 'errors', errors: result.errors });
+    await ack();
+    await client.chat
+      .postEphemeral({
+        channel: target.channel,
+        user: userId,
+        text: escapeSlack(result.reply.title),
+      })
+      .catch((err) => log.warn(`could not confirm the ${form.command} form`, err));
+  });
+  const press = buttonActionHandler(bot, log, isEditor);
+  const pressEdit = editButtonHandler(bot, log, isEditor);
   app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: BUTTON_ACTION_ID },
-    buttonActionHandler(bot, log, isEditor),
-  );
-  app.action<BlockAction<ButtonAction>>(
-    { type: 'block_actions', action_id: FORM_ACTION_ID },
-    editButtonHandler(bot, log, isEditor),
+    { type: 'block_actions', action_id: new RegExp(`${BUTTON_ACTION_ID.source}|${FORM_ACTION_ID.source}`) },
+    (args) => (FORM_ACTION_ID.test(args.action.action_id) ? pressEdit(args) : press(args)),
   );
   app.error(async (err) => log.error('slack handler failed', err));
 

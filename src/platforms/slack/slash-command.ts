@@ -120,7 +120,7 @@ export function slashCommandHandler(d: SlashDeps) {
       await ack(hit.body);
       return sendFiles(hit);
     }
-    const work = cache.get(parts, async () => answerOf(await d.bot.dispatch(text, actor, channel)));
+    const work = cache.get(parts, () => d.bot.dispatch(text, actor, channel).then(answerOf));
     const quick = await within(work);
     if (quick) await ack(quick.body);
     else {
