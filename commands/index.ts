@@ -3,6 +3,7 @@ import accept from './accept.js';
 import add from './add.js';
 import addMeasure from './add-measure.js';
 import brief from './brief.js';
+import calendar from './calendar.js';
 import countdown from './countdown.js';
 import deadlines from './deadlines.js';
 import edit from './edit.js';
@@ -29,6 +30,7 @@ export const allCommands = [
   tariffs,
   deadlines,
   countdown,
+  calendar,
   subscribe,
   unsubscribe,
   subscriptions,

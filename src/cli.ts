@@ -1,6 +1,7 @@
 import { allCommands } from '../commands/index.js';
 import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
+import { changesStore } from './commands/define.js';
 import { Registry } from './commands/registry.js';
 import { exitOnEscape } from './fatal.js';
 import { CONSOLE_CHANNEL } from './platforms/console.js';
@@ -14,11 +15,10 @@ import { failStartup, start } from './startup.js';
  */
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
-  const named = (words: readonly string[]) => new Registry(allCommands).named(words.join(' ').trim());
   // A command that changes nothing reads the file without taking its lock or writing a backup.
   const readOnly = (() => {
     try {
-      return !named(parseArgs(argv).words)?.mutates;
+      return !changes(new Registry(allCommands), parseArgs(argv).words.join(' ').trim());
     } catch {
       return false; // start() reports the argument problem
     }
@@ -28,7 +28,7 @@ async function main(): Promise<void> {
   exitOnEscape(app.log);
   const text = app.args.words.join(' ').trim();
   const def = bot.registry.named(text);
-  if (app.readOnlyBecause !== undefined && def?.mutates) {
+  if (app.readOnlyBecause !== undefined && def && changes(bot.registry, text)) {
     process.stderr.write(
       `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${def.name}\` was not run and nothing ` +
         'changed. Make the change there (its terminal, Slack or Discord), or stop it and run this again.\n',
@@ -53,7 +53,15 @@ async function main(): Promise<void> {
     process.stderr.write(`${out}\n`);
     process.exit(1);
   }
-  process.stdout.write(`${out}\n`);
+  // A calendar printed as it is (format:ics) already ends with its own line break.
+  process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+}
+
+/** Whether a command line would change the store (a line that does not parse changes nothing, or is refused). */
+function changes(registry: Registry, text: string): boolean {
+  const parsed = registry.parseText(text, 'UTC');
+  if (parsed.ok) return changesStore(parsed.def, parsed.values);
+  return Boolean(parsed.def?.mutates);
 }
 
 void main();

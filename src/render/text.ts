@@ -58,6 +58,12 @@ const terminalLine = (line: string, multiline = false): string =>
 
 /** A reply as the terminal prints it: title, sections with bullets, small print last; stored text escaped. */
 export function renderText(reply: Reply, o: TextOptions): string {
+  // Printed as it is, CRLF line ends kept; any other control character still shown as an escape.
+  if (reply.verbatim !== undefined)
+    return reply.verbatim
+      .split('\r\n')
+      .map((l) => escapeControls(l))
+      .join('\r\n');
   const out: string[] = [];
   const mark = reply.tone === 'error' ? '✖ ' : reply.tone === 'warning' ? '⚠ ' : '';
   out.push(terminalLine(`${mark}${reply.title}`));
