@@ -10,6 +10,7 @@ import edit from './edit.js';
 import event from './event.js';
 import events from './events.js';
 import help from './help.js';
+import importCalendar from './import.js';
 import proposals from './proposals.js';
 import reject from './reject.js';
 import remove from './remove.js';
@@ -41,6 +42,7 @@ export const allCommands = [
   remove,
   restore,
   sources,
+  importCalendar,
   proposals,
   accept,
   reject,
