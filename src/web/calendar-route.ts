@@ -52,17 +52,17 @@ export function calendarRoute(src: CalendarSource) {
   };
   return (req: IncomingMessage, res: ServerResponse, search: string): void => {
     const q = parseFeedQuery(search);
-    if (q.problem?.status === 414) return text(res, 414, `bad request: ${q.problem.message}`);
+    if (q.problem?.status === 414) return void text(res, 414, `bad request: ${q.problem.message}`);
     if (q.token === undefined)
-      return text(
+      return void text(
         res,
         401,
         'a token is needed: subscribe with the link /trade calendar gives you (…/calendar.ics?token=…)',
         { 'www-authenticate': 'Bearer realm="trade-brief calendar"' },
       );
     if (!tokenIsValid(q.token, src.store.read().calendarTokens, src.operatorToken))
-      return text(res, 404, 'not found: this calendar link is not valid (it may have been revoked)');
-    if (q.problem) return text(res, q.problem.status, `bad request: ${q.problem.message}`);
+      return void text(res, 404, 'not found: this calendar link is not valid (it may have been revoked)');
+    if (q.problem) return void text(res, q.problem.status, `bad request: ${q.problem.message}`);
     const feed = feedFor(q.filter);
     const headers = {
       'content-type': 'text/calendar; charset=utf-8',

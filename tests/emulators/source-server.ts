@@ -102,7 +102,9 @@ export class SourceServer {
       this.conditional(req, res, u.pathname, 'application/json; charset=utf-8', body);
       return;
     }
-    const calendar = u.pathname.startsWith('/calendars/') ? this.calendars.get(u.pathname.slice(11)) : undefined;
+    const calendar = u.pathname.startsWith('/calendars/')
+      ? this.calendars.get(u.pathname.slice(11))
+      : undefined;
     if (calendar !== undefined)
       return this.conditional(req, res, u.pathname, 'text/calendar; charset=utf-8', calendar);
     const feed = u.pathname.startsWith('/feeds/') ? this.feeds.get(u.pathname.slice(7)) : undefined;

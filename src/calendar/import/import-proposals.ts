@@ -89,7 +89,7 @@ const COMPARED: readonly [keyof SourceDocument['rawDates'] | 'title' | 'summary'
   ['link', 'link'],
 ];
 
-function valueOf(d: SourceDocument, field: string): string | null {
+function fieldValue(d: SourceDocument, field: string): string | null {
   if (field === 'title') return d.title;
   if (field === 'summary') return d.summary;
   if (field === 'link') return d.link;
@@ -152,8 +152,8 @@ export function importProposals(
       continue;
     }
     const changes: Change[] = COMPARED.flatMap(([field, label]) => {
-      const before = valueOf(latest.document, field);
-      const after = valueOf(doc, field);
+      const before = fieldValue(latest.document, field);
+      const after = fieldValue(doc, field);
       return before === after ? [] : [{ field, label, before, after }];
     });
     if (!changes.length) {
