@@ -106,7 +106,7 @@ export class SourceServer {
       ? this.calendars.get(u.pathname.slice(11))
       : undefined;
     if (calendar !== undefined)
-      return this.conditional(req, res, u.pathname, 'text/calendar; charset=utf-8', calendar);
+      return void this.conditional(req, res, u.pathname, 'text/calendar; charset=utf-8', calendar);
     const feed = u.pathname.startsWith('/feeds/') ? this.feeds.get(u.pathname.slice(7)) : undefined;
     if (!feed)
       return void send(
