@@ -89,8 +89,7 @@ describe('the calendar (RFC 5545, read back with ical.js)', () => {
 
   it('escapes commas, semicolons, backslashes, newlines and non-Latin script so they read back unchanged', async () => {
     const title = 'Talks, round 7; 北京会谈 — محادثات — переговоры \\ done';
-    const summary =
-      'Line one, with a comma; and a semicolon.\nLine two: 关税 (tariffs), رسوم; пошлины.\n\nLast line \\n not a break';
+    const summary = `Line one, with a comma; and a semicolon.\nLine two: 关税 (tariffs), رسوم; пошлины.\n\nLast line \\n not a break ${'🚢'.repeat(40)}é${'🚢'.repeat(40)}`;
     const event: TradeEvent = {
       id: 'escaping-talks',
       title,
