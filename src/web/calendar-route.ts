@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { buildCalendar, type CalendarFeed } from '../calendar/feed.js';
 import { parseFeedQuery } from '../calendar/feed-query.js';
 import { tokenIsValid } from '../calendar/tokens.js';
@@ -14,6 +15,9 @@ export interface CalendarSource {
 }
 
 const DAY = 86_400_000;
+/** A calendar built, its bytes, and (once a client asked for it) its gzip. */
+type Built = CalendarFeed & { body: Buffer; gzipped?: Buffer };
+
 /** Calendars kept ready: clients poll the same few addresses; a flood of other filters only evicts the oldest. */
 const CACHED = 32;
 
@@ -38,13 +42,14 @@ function etagMatches(header: string, etag: string): boolean {
  * token is never logged or echoed.
  */
 export function calendarRoute(src: CalendarSource) {
-  const cache = new Map<string, CalendarFeed>();
-  const feedFor = (filter: Parameters<typeof buildCalendar>[2]): CalendarFeed => {
+  const cache = new Map<string, Built>();
+  const feedFor = (filter: Parameters<typeof buildCalendar>[2]): Built => {
     const now = src.now();
     const key = [src.store.revision, Math.floor(now / DAY), filter.countries, filter.kinds].join('|');
     let feed = cache.get(key);
     if (!feed) {
-      feed = buildCalendar(src.store.read(), src.timeline(), filter, now);
+      const built = buildCalendar(src.store.read(), src.timeline(), filter, now);
+      feed = { ...built, body: Buffer.from(built.text, 'utf8') };
       if (cache.size >= CACHED) cache.delete(cache.keys().next().value as string);
       cache.set(key, feed);
     }
@@ -64,10 +69,16 @@ export function calendarRoute(src: CalendarSource) {
       return void text(res, 404, 'not found: this calendar link is not valid (it may have been revoked)');
     if (q.problem) return void text(res, q.problem.status, `bad request: ${q.problem.message}`);
     const feed = feedFor(q.filter);
-    const headers = {
+    // Calendars compress tenfold; a client that takes gzip gets it (its own ETag: another representation).
+    const gzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (gzip && !feed.gzipped) feed.gzipped = gzipSync(feed.body);
+    const etag = gzip ? `${feed.etag.slice(0, -1)}-gz"` : feed.etag;
+    const headers: Record<string, string> = {
       'content-type': 'text/calendar; charset=utf-8',
       'content-disposition': 'inline; filename="trade-brief.ics"',
-      etag: feed.etag,
+      ...(gzip ? { 'content-encoding': 'gzip' } : {}),
+      vary: 'accept-encoding',
+      etag,
       'last-modified': new Date(feed.lastModifiedMs).toUTCString(),
       'cache-control': 'private, no-cache',
       'referrer-policy': 'no-referrer',
@@ -77,13 +88,13 @@ export function calendarRoute(src: CalendarSource) {
     const ims = req.headers['if-modified-since'];
     const fresh =
       inm !== undefined
-        ? etagMatches(inm, feed.etag)
+        ? etagMatches(inm, etag)
         : ims !== undefined && !Number.isNaN(Date.parse(ims)) && Date.parse(ims) >= feed.lastModifiedMs;
     if (fresh) {
       res.writeHead(304, headers);
       return void res.end();
     }
-    const body = Buffer.from(feed.text, 'utf8');
+    const body = gzip && feed.gzipped ? feed.gzipped : feed.body;
     res.writeHead(200, { ...headers, 'content-length': String(body.length) });
     res.end(req.method === 'HEAD' ? undefined : body);
   };

@@ -1,3 +1,5 @@
+import { request } from 'node:http';
+import { gunzipSync } from 'node:zlib';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Logger } from '../../src/log/logger.js';
 import type { Reply } from '../../src/render/reply.js';
@@ -153,6 +155,34 @@ describe('/calendar.ics on the web server', () => {
     const stored = JSON.stringify(t.store.read().calendarTokens);
     expect(stored).not.toContain(new URL(other).searchParams.get('token'));
     expect(await t.say('calendar revoke', reader)).toContain('You have no calendar links');
+  });
+
+  it('sends gzip only to a client that asks for it, with its own ETag', async () => {
+    const url = new URL(linkIn(await t.ask('calendar', reader)));
+    const raw = (headers: Record<string, string>) =>
+      new Promise<{ status: number; headers: Record<string, unknown>; body: Buffer }>((resolve, reject) => {
+        const req = request(url, { headers }, (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () =>
+            resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }),
+          );
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    const plain = await raw({});
+    expect(plain.status).toBe(200);
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString('utf8').startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    const zipped = await raw({ 'accept-encoding': 'gzip, deflate' });
+    expect(zipped.headers['content-encoding']).toBe('gzip');
+    expect(zipped.headers.vary).toBe('accept-encoding');
+    expect(zipped.body.length).toBeLessThan(plain.body.length / 4);
+    expect(gunzipSync(zipped.body).equals(plain.body)).toBe(true);
+    expect(zipped.headers.etag).not.toBe(plain.headers.etag);
+    const again = await raw({ 'accept-encoding': 'gzip', 'if-none-match': String(zipped.headers.etag) });
+    expect(again.status).toBe(304);
   });
 
   it('never logs a token', async () => {
