@@ -96,7 +96,13 @@ describe('import: another calendar becomes proposals, never items', () => {
     ]);
     expect(pending[1]?.items[0]?.end).toEqual({ date: '2027-02-02', timeZone: 'UTC' });
     expect(pending[0]?.document.title).toBe('EU-US trade dialogue, round 3; [31mBrussels');
-    expect(await t.say('proposals')).toContain('new: EU-US trade dialogue, round 3;');
+    const listed = await t.say('proposals');
+    expect(listed).toContain('new: EU-US trade dialogue, round 3;');
+    // Where it happens: 10:00 in Brussels (CET in January).
+    expect(listed).toContain(
+      'adds meeting “EU-US trade dialogue, round 3; [31mBrussels” on Thu 14 Jan 2027, 10:00 CET',
+    );
+    expect(listed).toContain('adds meeting “WTO General Council” on 2027-02-01 (calendar event)');
 
     const [first] = ids(reply);
     expect(await t.say(`accept ${first}`, reader)).toMatch(/editors only/);
