@@ -60,12 +60,13 @@ export default defineCommand({
       feed.truncated ? `, the first ${MAX_FEED_ENTRIES} only: narrow with country: or kind:.` : '.',
       ' All-day items as dates, timed items exact (UTC), reminders 7 days, 1 day and 1 hour before.',
     ];
+    // The terminal prints the calendar itself (to pipe into a file); a chat gets it as an attachment.
     if (o.format === 'ics')
       return {
         title,
         intro: scope,
         sections: [],
-        files: [file],
+        files: ctx.actor.platform === 'console' ? undefined : [file],
         verbatim: feed.text,
         visibility: 'ephemeral',
       };

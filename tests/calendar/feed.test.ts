@@ -171,6 +171,14 @@ describe('the calendar (RFC 5545, read back with ical.js)', () => {
       'trade-brief-CN-summit.ics',
     );
     expect(await t.say('calendar kind:party')).toContain('`kind` must be one of');
+    // In the terminal format:ics is the calendar itself, printed; no file is written beside it.
+    const terminal = await t.ask('calendar format:ics', {
+      platform: 'console',
+      id: 'operator',
+      isEditor: true,
+    });
+    expect(terminal.files).toBeUndefined();
+    expect(terminal.verbatim?.startsWith('BEGIN:VCALENDAR')).toBe(true);
     expect(await t.say('calendar format:pdf')).toContain('`format` must be one of `ics`');
     expect(editor.isEditor).toBe(true);
   });
