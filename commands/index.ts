@@ -3,6 +3,7 @@ import accept from './accept.js';
 import add from './add.js';
 import addMeasure from './add-measure.js';
 import brief from './brief.js';
+import calendar from './calendar.js';
 import chart from './chart.js';
 import countdown from './countdown.js';
 import deadlines from './deadlines.js';
@@ -10,6 +11,7 @@ import edit from './edit.js';
 import event from './event.js';
 import events from './events.js';
 import help from './help.js';
+import importCalendar from './import.js';
 import proposals from './proposals.js';
 import reject from './reject.js';
 import remove from './remove.js';
@@ -31,6 +33,7 @@ export const allCommands = [
   chart,
   deadlines,
   countdown,
+  calendar,
   subscribe,
   unsubscribe,
   subscriptions,
@@ -41,6 +44,7 @@ export const allCommands = [
   remove,
   restore,
   sources,
+  importCalendar,
   proposals,
   accept,
   reject,

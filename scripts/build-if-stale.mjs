@@ -70,7 +70,19 @@ function bundleCli() {
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    external: ['undici', 'pino', 'pino-pretty'],
+    // Loaded from node_modules as they are: native code (resvg), optional native parts (pg), and big libraries a
+    // one-shot answer loads only when it draws a chart or reads a calendar.
+    external: [
+      'undici',
+      'pino',
+      'pino-pretty',
+      '@resvg/resvg-js',
+      'pg',
+      'pg-native',
+      'echarts',
+      'ical-generator',
+      'ical.js',
+    ],
     // Bundled CommonJS packages call require(); an ES module has none, so the bundle makes one.
     banner: {
       js: "import { createRequire as __cliRequire } from 'node:module'; const require = __cliRequire(import.meta.url);",

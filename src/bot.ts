@@ -77,6 +77,10 @@ export function createBot(
         channel,
         zone: zone ?? config.TIME_ZONE,
         focusCountry: config.FOCUS_COUNTRY,
+        calendarFeedUrl:
+          config.PUBLIC_URL && config.WEB_PORT !== undefined
+            ? `${config.PUBLIC_URL}/calendar.ics`
+            : undefined,
         sources: bot.sources,
         commands: () => summaries,
       };

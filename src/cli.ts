@@ -1,6 +1,7 @@
 import { allCommands } from '../commands/index.js';
 import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
+import { changesStore } from './commands/define.js';
 import { Registry } from './commands/registry.js';
 import { loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
@@ -20,11 +21,10 @@ import { runStoreCommand } from './store-cli.js';
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (isStoreCommand(argv)) return storeCommand(argv);
-  const named = (words: readonly string[]) => new Registry(allCommands).named(words.join(' ').trim());
   // A command that changes nothing reads the file without taking its lock or writing a backup.
   const readOnly = (() => {
     try {
-      return !named(parseArgs(argv).words)?.mutates;
+      return !changes(new Registry(allCommands), parseArgs(argv).words.join(' ').trim());
     } catch {
       return false; // start() reports the argument problem
     }
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   exitOnEscape(app.log);
   const text = app.args.words.join(' ').trim();
   const def = bot.registry.named(text);
-  if (app.readOnlyBecause !== undefined && def?.mutates) {
+  if (app.readOnlyBecause !== undefined && def && changes(bot.registry, text)) {
     process.stderr.write(
       `${bot.store.location} is in use by ${app.readOnlyBecause}, so \`${def.name}\` was not run and nothing ` +
         'changed. Make the change there (its terminal, Slack or Discord), or stop it and run this again.\n',
@@ -58,6 +58,11 @@ async function main(): Promise<void> {
   if (reply.tone === 'error') {
     process.stderr.write(`${out}\n`);
     process.exit(1);
+  }
+  // A calendar printed as it is (format:ics) already ends with its own line break, and carries no file.
+  if (reply.verbatim !== undefined) {
+    process.stdout.write(out.endsWith('\n') ? out : `${out}\n`);
+    return;
   }
   const saved = writeReplyFiles(reply.files, filesDir(bot.config));
   process.stdout.write(`${[out, ...saved].join('\n')}\n`);
@@ -84,6 +89,13 @@ async function storeCommand(argv: readonly string[]): Promise<void> {
   } catch (err) {
     failStartup(err);
   }
+}
+
+/** Whether a command line would change the store (a line that does not parse changes nothing, or is refused). */
+function changes(registry: Registry, text: string): boolean {
+  const parsed = registry.parseText(text, 'UTC');
+  if (parsed.ok) return changesStore(parsed.def, parsed.values);
+  return Boolean(parsed.def?.mutates);
 }
 
 void main();

@@ -95,6 +95,19 @@ export const ConfigSchema = z.object({
   WEB_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   WEB_HOST: z.string().min(1).default('127.0.0.1'),
   /** Seconds without a scheduler round after which /healthz answers 503. */
+  /** Where the web server is reached from outside (a proxy in front of WEB_PORT): calendar links start with it. */
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/, message: 'must be an http(s) address such as https://trade.example.org' })
+    .transform((u) => u.replace(/\/+$/, ''))
+    .optional(),
+  /** A shared token for the calendar feed (for a team calendar); people also get their own from `calendar`. */
+  CALENDAR_TOKEN: z
+    .string()
+    .regex(
+      /^[A-Za-z0-9_-]{24,128}$/,
+      'must be 24 to 128 letters, digits, - or _ (a long random string, e.g. from openssl rand -hex 24)',
+    )
+    .optional(),
   HEALTH_MAX_TICK_AGE: z.coerce.number().int().min(1).max(86_400).default(120),
   REMINDER_GRACE: graceWindow('6h'),
   DIGEST_GRACE: graceWindow('2h'),
@@ -117,6 +130,8 @@ export function platformProblems(c: Raw): string[] {
     p.push('SLACK_BOT_TOKEN: is needed as well when SLACK_APP_TOKEN or SLACK_SIGNING_SECRET is set');
   if (c.SLACK_BOT_TOKEN && !c.SLACK_APP_TOKEN && !c.SLACK_SIGNING_SECRET)
     p.push('SLACK_SIGNING_SECRET: is required in HTTP mode; or set SLACK_APP_TOKEN (xapp-…) for Socket Mode');
+  if (c.PUBLIC_URL && c.WEB_PORT === undefined)
+    p.push('WEB_PORT: is needed as well when PUBLIC_URL is set (the calendar feed is served on WEB_PORT)');
   if (!c.DISCORD_TOKEN && (c.DISCORD_GUILD_ID || c.DISCORD_APP_ID) && !c.SLACK_BOT_TOKEN)
     p.push('DISCORD_TOKEN: is needed to run on Discord (DISCORD_APP_ID / DISCORD_GUILD_ID are set)');
   return p;

@@ -54,13 +54,23 @@ async function main(): Promise<void> {
   await shutdown(0);
 }
 
-/** With WEB_PORT set, serves /healthz and /metrics and feeds the metrics from the bot's observer. */
+/** With WEB_PORT set, serves /healthz, /metrics and /calendar.ics and feeds the metrics from the bot's observer. */
 async function startWebIfAsked(app: Started, platforms: () => Record<string, boolean>) {
   const c = app.bot.config;
   if (c.WEB_PORT === undefined) return undefined;
   const { startWeb } = await import('./web/server.js');
   const web = await startWeb(
-    { port: c.WEB_PORT, host: c.WEB_HOST, log: app.log },
+    {
+      port: c.WEB_PORT,
+      host: c.WEB_HOST,
+      log: app.log,
+      calendar: {
+        store: app.bot.store,
+        timeline: app.bot.timeline,
+        now: app.bot.clock.now,
+        operatorToken: c.CALENDAR_TOKEN,
+      },
+    },
     {
       store: app.bot.store,
       now: Date.now,

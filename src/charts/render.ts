@@ -1,5 +1,5 @@
-import { Resvg } from '@resvg/resvg-js';
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+import type * as Echarts from 'echarts';
 import { FONT_FAMILY, fontFile } from './font.js';
 import { type FontMetrics, readFontMetrics } from './font-metrics.js';
 import { INK } from './palette.js';
@@ -15,7 +15,21 @@ export interface ChartImage {
 }
 
 /** An ECharts option drawn on the server: SVG by ECharts' server-side renderer, then PNG by resvg. */
-export type ChartOption = echarts.EChartsOption;
+export type ChartOption = Echarts.EChartsOption;
+
+/**
+ * ECharts (about 0.6 s to load) and resvg are loaded at the first chart, not at start: a one-shot answer or a bot
+ * that never draws one does not pay for them. A plain require, not an import, keeps drawing synchronous.
+ */
+const load = createRequire(import.meta.url);
+let libs: { echarts: typeof Echarts; Resvg: typeof import('@resvg/resvg-js').Resvg } | undefined;
+function chartLibs(): NonNullable<typeof libs> {
+  libs ??= {
+    echarts: load('echarts') as typeof Echarts,
+    Resvg: (load('@resvg/resvg-js') as typeof import('@resvg/resvg-js')).Resvg,
+  };
+  return libs;
+}
 
 let metrics: FontMetrics | undefined;
 
@@ -24,7 +38,7 @@ function useFontMetrics(): void {
   if (metrics) return;
   const m = readFontMetrics(fontFile());
   metrics = m;
-  echarts.setPlatformAPI({
+  chartLibs().echarts.setPlatformAPI({
     measureText: (text: string, font?: string) => {
       const size = Number(/(\d+(?:\.\d+)?)px/.exec(font ?? '')?.[1] ?? 12);
       return { width: m.width(text ?? '', size) };
@@ -37,7 +51,7 @@ export function renderChart(option: ChartOption, width: number, height: number):
   const w = Math.max(MIN_SIZE.width, Math.round(width));
   const h = Math.max(MIN_SIZE.height, Math.round(height));
   useFontMetrics();
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: w, height: h });
+  const chart = chartLibs().echarts.init(null, null, { renderer: 'svg', ssr: true, width: w, height: h });
   let svg: string;
   try {
     chart.setOption({
@@ -55,7 +69,7 @@ export function renderChart(option: ChartOption, width: number, height: number):
 
 /** Rasterizes an SVG with the shipped font and nothing else, on white. */
 export function svgToPng(svg: string): Uint8Array {
-  const resvg = new Resvg(svg, {
+  const resvg = new (chartLibs().Resvg)(svg, {
     background: '#ffffff',
     font: {
       loadSystemFonts: false,

@@ -24,6 +24,8 @@ export interface CommandContext {
   readonly zone: string;
   /** The country whose tariff stack `brief` and `tariffs` show by default. */
   readonly focusCountry: string;
+  /** The calendar feed's address (PUBLIC_URL + /calendar.ics) when the web server serves it; else undefined. */
+  readonly calendarFeedUrl?: string;
   /** The official-source watcher, when the bot has one (`sources`, `accept`, `reject`). */
   readonly sources?: SourcesService;
   /** The registered commands, for `help`. */

@@ -19,8 +19,11 @@ export interface CommandDef<O extends OptionMap = OptionMap> {
   readonly access: 'everyone' | 'editors';
   /** Example invocations without the `/trade` prefix; the first is the usage line. */
   readonly examples: readonly string[];
-  /** Changes the store: the platform acks first and dedupes retried requests. */
-  readonly mutates?: boolean;
+  /**
+   * Changes the store: the platform acks first and dedupes retried requests. A function says so from the options
+   * (`calendar` issues a token, `calendar format:ics` only reads); platforms treat any function as changing.
+   */
+  readonly mutates?: boolean | ((options: OptionValues<O>) => boolean);
   readonly run: (options: OptionValues<O>, ctx: CommandContext) => Reply | Promise<Reply>;
 }
 
@@ -28,3 +31,7 @@ export interface CommandDef<O extends OptionMap = OptionMap> {
 export function defineCommand<O extends OptionMap>(def: CommandDef<O>): CommandDef<O> {
   return def;
 }
+
+/** Whether running `def` with these parsed values changes the store. */
+export const changesStore = (def: CommandDef, values: Record<string, unknown>): boolean =>
+  typeof def.mutates === 'function' ? def.mutates(values as never) : def.mutates === true;

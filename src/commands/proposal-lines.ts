@@ -1,3 +1,4 @@
+import { formatInstant } from '../domain/time.js';
 import { type Action, type Field, link, type Reply, type Rich, time } from '../render/reply.js';
 import { describeChanges, type Proposal } from '../sources/proposal.js';
 import { cleanText } from '../sources/sanitize.js';
@@ -23,10 +24,14 @@ export function acceptDefaults(p: Proposal): Record<string, string> {
   return out;
 }
 
-/** What accepting would do, one line per suggested item. */
+/** What accepting would do, one line per suggested item (an imported event's exact time where it happens). */
 export function suggestionLines(p: Proposal): Rich[] {
   return p.items.map((s) => [
-    `${p.kind === 'edit' ? 'updates' : 'adds'} ${s.kind} “${cleanText(s.title, 120)}” on ${s.date ?? 'a date you give (start:)'}`,
+    `${p.kind === 'edit' ? 'updates' : 'adds'} ${s.kind} “${cleanText(s.title, 120)}” on ${
+      s.start && 'at' in s.start
+        ? formatInstant(Date.parse(s.start.at), s.start.timeZone, 'datetime')
+        : (s.date ?? 'a date you give (start:)')
+    }`,
     s.date ? ` (${s.dateBasis})` : '',
   ]);
 }

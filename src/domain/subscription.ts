@@ -18,6 +18,9 @@ export const ClockTime = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a 24-hour time from 00:00 to 23:59');
 
+/** Reminder lead times a channel gets unless it chooses others (7 days, 1 day and 1 hour before), in minutes. */
+export const DEFAULT_LEAD_MINUTES: readonly number[] = [7 * 24 * 60, 24 * 60, 60];
+
 /** A channel's standing order for a daily digest and reminders. */
 export const Subscription = z.strictObject({
   channel: ChannelRef,
@@ -36,7 +39,7 @@ export const Subscription = z.strictObject({
         .min(1)
         .max(60 * 24 * 60),
     )
-    .default([7 * 24 * 60, 24 * 60, 60]),
+    .default(() => [...DEFAULT_LEAD_MINUTES]),
   countries: z.array(CountryCode).default([]),
   kinds: z.array(EventKind).default([]),
   /** Post each new proposal from the official sources here, with Accept / Reject buttons. */

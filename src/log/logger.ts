@@ -28,9 +28,9 @@ export const withContext = (log: Logger, context: LogContext): Logger => log.chi
 export const silentLogger: Logger = { debug() {}, info() {}, warn() {}, error() {} };
 
 const SECRET =
-  /(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|[MN][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,})/g;
+  /(xox[abposr]-[A-Za-z0-9-]+|xapp-[A-Za-z0-9-]+|tbcal_[A-Za-z0-9_-]+|[MN][A-Za-z\d_-]{23,25}\.[A-Za-z\d_-]{6}\.[A-Za-z\d_-]{27,})/g;
 
-/** Replaces anything shaped like a Slack or Discord token with [redacted]. */
+/** Replaces anything shaped like a Slack or Discord token (or a calendar token) with [redacted]. */
 export const redact = (s: string): string => s.replace(SECRET, '[redacted]');
 
 /** Text fit for one log line: control characters escaped, token-shaped text redacted. */

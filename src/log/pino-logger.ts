@@ -22,6 +22,7 @@ export const REDACT_PATHS = [
   'SLACK_APP_TOKEN',
   'SLACK_SIGNING_SECRET',
   'DISCORD_TOKEN',
+  'CALENDAR_TOKEN',
   'headers.authorization',
   'headers.cookie',
   '*.token',
@@ -33,6 +34,7 @@ export const REDACT_PATHS = [
   '*.SLACK_APP_TOKEN',
   '*.SLACK_SIGNING_SECRET',
   '*.DISCORD_TOKEN',
+  '*.CALENDAR_TOKEN',
   '*.headers.authorization',
 ];
 

@@ -80,6 +80,11 @@ export interface Reply {
   readonly actions?: readonly Action[];
   /** Files sent with the reply (a chart, a calendar); a platform that cannot send one says so in words. */
   readonly files?: readonly ReplyFile[];
+  /**
+   * Text the terminal and CLI print as it is, instead of the rendered reply (a calendar asked for with
+   * `format:ics`, so it can be piped to a file); chat platforms show the reply and its files.
+   */
+  readonly verbatim?: string;
 }
 
 export const strong = (text: string): Span => ({ kind: 'strong', text });

@@ -89,6 +89,12 @@ export function* textLines(reply: Reply, o: TextOptions): Generator<string, void
 
 /** A reply as the terminal prints it: title, sections with bullets, small print last; stored text escaped. */
 export function renderText(reply: Reply, o: TextOptions): string {
+  // Printed as it is, CRLF line ends kept; any other control character still shown as an escape.
+  if (reply.verbatim !== undefined)
+    return reply.verbatim
+      .split('\r\n')
+      .map((l) => escapeControls(l))
+      .join('\r\n');
   return [...textLines(reply, o)].join('\n');
 }
 

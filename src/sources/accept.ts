@@ -42,7 +42,9 @@ interface Env {
 /** The event a suggested item makes, with the editor's overrides on the action item; errors name the option. */
 function eventOf(s: SuggestedItem, o: AcceptOverrides, env: Env, id: string): TradeEvent {
   const mine = s.role === 'action' ? o : {};
-  const start = mine.start ? toMoment(mine.start) : s.date ? { date: s.date, timeZone: env.zone } : undefined;
+  const start = mine.start
+    ? toMoment(mine.start)
+    : (s.start ?? (s.date ? { date: s.date, timeZone: env.zone } : undefined));
   if (!start)
     throw new CatalogError('This document gives no date: accept it with `start:` (e.g. `start:2027-01-15`).');
   const startMs = Date.parse('at' in start ? start.at : `${start.date}T00:00:00Z`);
@@ -66,11 +68,17 @@ function eventOf(s: SuggestedItem, o: AcceptOverrides, env: Env, id: string): Tr
     title: mine.title ?? s.title,
     kind: mine.kind ?? s.kind,
     start,
-    end: mine.end ? toMoment(mine.end) : undefined,
-    status: mine.status ?? (startMs >= env.todayMs ? 'scheduled' : 'passed'),
+    end: mine.end ? toMoment(mine.end) : s.end,
+    status:
+      mine.status ??
+      (s.status === 'cancelled' || s.status === 'tentative'
+        ? s.status
+        : startMs >= env.todayMs
+          ? 'scheduled'
+          : 'passed'),
     countries: mine.countries ?? (s.countries.length ? s.countries : [env.focusCountry]),
     participants: list(mine.participants) ?? [],
-    location: mine.location,
+    location: mine.location ?? s.location,
     summary: mine.summary ?? s.summary?.slice(0, 2000) ?? undefined,
     tags: list(mine.tags) ?? ['from-sources'],
     sources,
@@ -111,6 +119,8 @@ export function applyProposal(
         ...before,
         title: next.title,
         start: next.start,
+        // An imported calendar event carries its end and place: a changed one moves them too.
+        ...(s.start ? { end: next.end, location: next.location ?? before.location } : {}),
         kind: o.kind ?? before.kind,
         status:
           o.status ??

@@ -7,7 +7,7 @@ export interface FetchRequest {
   url: string;
   etag?: string | null;
   lastModified?: string | null;
-  expect: 'json' | 'xml';
+  expect: 'json' | 'xml' | 'calendar';
 }
 
 export type FetchResult =
@@ -35,6 +35,7 @@ export const DEFAULT_FETCH_OPTIONS: FetchOptions = {
 const ACCEPT = {
   json: 'application/json',
   xml: 'application/rss+xml, application/atom+xml, application/xml;q=0.9, text/xml;q=0.9',
+  calendar: 'text/calendar, text/plain;q=0.5, */*;q=0.1',
 };
 const one = (h: string | string[] | undefined) => (Array.isArray(h) ? h[0] : h) ?? null;
 

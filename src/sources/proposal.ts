@@ -36,7 +36,7 @@ export const Proposal = z.object({
 export type Proposal = z.infer<typeof Proposal>;
 
 /** A short id for `seed` that no other proposal has: "p" and six base-36 characters, longer on a clash. */
-function freshId(seed: string, taken: (id: string) => boolean): string {
+export function freshId(seed: string, taken: (id: string) => boolean): string {
   for (let n = 0; ; n++) {
     const id = `p${shortHash(n === 0 ? seed : `${seed}|${n}`, Math.min(6 + n, 12))}`;
     if (!taken(id)) return id;

@@ -5,7 +5,9 @@ import { CatalogError } from '../store/catalog.js';
 import type { Store } from '../store/store.js';
 import { type AcceptOutcome, type AcceptOverrides, applyProposal } from './accept.js';
 import type { CheckResult } from './check-source.js';
-import type { Fetcher } from './fetcher.js';
+import type { Fetcher, FetchRequest } from './fetcher.js';
+import type { Proposal } from './proposal.js';
+import { SourceError } from './source-error.js';
 import type { SourceConfig } from './sources-file.js';
 import { SourceWatcher } from './watcher.js';
 
@@ -133,6 +135,35 @@ export class SourcesService {
       throw err;
     }
     return { ok: true, value: outcome };
+  }
+
+  /** Reads one address with the sources' fetcher (timeouts, a size cap, http(s) redirects only): `import url:`. */
+  async fetchText(url: string, expect: FetchRequest['expect']): Promise<Decision<string>> {
+    try {
+      const r = await this.o.fetcher({ url, expect });
+      return r.status === 'ok'
+        ? { ok: true, value: r.body }
+        : { ok: false, error: 'the server sent no body' };
+    } catch (e) {
+      return { ok: false, error: e instanceof SourceError ? e.message : 'it could not be read' };
+    }
+  }
+
+  /**
+   * Adds proposals from outside the background checks (a calendar import, `sourceId`) to the review queue in one
+   * write; `make` sees every proposal so far, so nothing is proposed twice.
+   */
+  async addProposals(
+    sourceId: string,
+    make: (proposals: readonly Proposal[]) => Proposal[],
+  ): Promise<Decision<Proposal[]>> {
+    const refused = this.refusal('import');
+    if (refused) return refused;
+    const made = await this.watcher.addProposals(make);
+    if (!made)
+      return { ok: false, error: 'The proposals could not be saved to the store. Nothing was changed.' };
+    if (made.length) this.o.observer?.proposals?.(sourceId, made.length);
+    return { ok: true, value: made };
   }
 
   /** Drops a pending proposal, with the editor's reason if given. */

@@ -14,7 +14,11 @@ export function retryAfterMs(header: string | null, dateHeader: string | null): 
 }
 
 /** The body as text, after checking it is the kind expected: an HTML page served with 200 is a source error. */
-export function sniffBody(bytes: Buffer, contentType: string | null, expect: 'json' | 'xml'): string {
+export function sniffBody(
+  bytes: Buffer,
+  contentType: string | null,
+  expect: 'json' | 'xml' | 'calendar',
+): string {
   const type = (contentType ?? '').toLowerCase();
   const charset = /charset="?([\w-]+)/.exec(type)?.[1] ?? 'utf-8';
   let text: string;
@@ -31,7 +35,7 @@ export function sniffBody(bytes: Buffer, contentType: string | null, expect: 'js
   if (type.includes('text/html') || head.startsWith('<!doctype html') || head.startsWith('<html'))
     throw new SourceError(
       'html',
-      `the server sent a web page (${type.split(';')[0] || 'HTML'}) instead of ${expect === 'json' ? 'JSON' : 'a feed'}, probably an error page`,
+      `the server sent a web page (${type.split(';')[0] || 'HTML'}) instead of ${expect === 'json' ? 'JSON' : expect === 'calendar' ? 'a calendar' : 'a feed'}, probably an error page`,
     );
   if (expect === 'json' && !head.startsWith('{') && !head.startsWith('['))
     throw new SourceError(

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { EventKind } from '../domain/event.js';
-import { Confidence, CountryCode, IsoDate, Source } from '../domain/primitives.js';
+import { EventKind, EventStatus } from '../domain/event.js';
+import { Confidence, CountryCode, IsoDate, Moment, Source } from '../domain/primitives.js';
 import type { SourceDocument } from './document.js';
 import { cleanText } from './sanitize.js';
 import type { SourceConfig } from './sources-file.js';
@@ -11,11 +11,16 @@ export const SuggestedItem = z.object({
   title: z.string().min(1).max(200),
   kind: EventKind,
   date: IsoDate.nullable(),
-  dateBasis: z.enum(['effective date', 'publication date', 'comments close', 'none']),
+  dateBasis: z.enum(['effective date', 'publication date', 'comments close', 'calendar event', 'none']),
   countries: z.array(CountryCode),
   summary: z.string().nullable(),
   sources: z.array(Source),
   confidence: Confidence,
+  /** An imported calendar event's exact start and end (with their zone), its place and status; `date` is its day. */
+  start: Moment.optional(),
+  end: Moment.optional(),
+  location: z.string().max(200).optional(),
+  status: EventStatus.optional(),
 });
 export type SuggestedItem = z.infer<typeof SuggestedItem>;
 

@@ -93,6 +93,20 @@ export class SourceWatcher {
     }, commit);
   }
 
+  /**
+   * Adds proposals made outside a check (a calendar import): `make` sees every proposal so far and returns the new
+   * ones, applied in turn with checks and decisions so none is lost or doubled. Resolves to what was added, or
+   * null when the state could not be saved (nothing added).
+   */
+  async addProposals(make: (proposals: readonly Proposal[]) => Proposal[]): Promise<Proposal[] | null> {
+    let made: Proposal[] = [];
+    const saved = await this.adopt((state) => {
+      made = make(state.proposals);
+      return made.length ? { ...state, proposals: [...state.proposals, ...made] } : null;
+    });
+    return saved || made.length === 0 ? made : null;
+  }
+
   private run(now: number, due: (s: SourceConfig) => boolean): Promise<CheckResult[]> {
     // A check already under way is joined, never doubled: two checks at once could propose one document twice.
     if (this.running) return this.running;

@@ -21,6 +21,8 @@ export const MIGRATIONS: readonly Migration[] = [
   }),
   // 1 -> 2: the official-source watcher's state (sources, seen-sets, proposals) starts empty.
   (doc) => ({ ...doc, schemaVersion: 2, watcher: doc.watcher ?? emptyWatcherState() }),
+  // 2 -> 3: calendar feed tokens (issued by `calendar`) start empty.
+  (doc) => ({ ...doc, schemaVersion: 3, calendarTokens: orEmpty(doc.calendarTokens) }),
 ];
 
 if (MIGRATIONS.length !== SCHEMA_VERSION) {

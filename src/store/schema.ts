@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { CalendarToken } from '../calendar/tokens.js';
 import { TradeEvent } from '../domain/event.js';
 import { TariffMeasure } from '../domain/measure.js';
 import { Instant } from '../domain/primitives.js';
 import { LedgerEntry, Subscription } from '../domain/subscription.js';
 import { emptyWatcherState, WatcherState } from '../sources/watcher-state.js';
 
-export const SCHEMA_VERSION = 2;
+export const SCHEMA_VERSION = 3;
 
 export const ItemType = z.enum(['event', 'measure']);
 export type ItemType = z.infer<typeof ItemType>;
@@ -61,6 +62,8 @@ export const StoreData = z
     scheduler: SchedulerState.default({ consoleSubscribed: false }),
     /** The official-source watcher: each source's cursor, validators, seen-set and counts, and its proposals. */
     watcher: WatcherState.default(emptyWatcherState),
+    /** Calendar feed tokens issued by `calendar` (hashed), until revoked with `calendar revoke`. */
+    calendarTokens: z.array(CalendarToken).default([]),
     /** The seed file last brought into the store (sha-256 of its bytes), so an unchanged seed is not compared again. */
     seed: SeedApplied.optional(),
   })

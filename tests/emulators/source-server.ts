@@ -30,6 +30,8 @@ export class SourceServer {
   documents: Record<string, unknown>[] = [];
   publicInspection: Record<string, unknown>[] = [];
   readonly feeds = new Map<string, FeedSpec>();
+  /** iCalendar texts served at /calendars/<name> as text/calendar, with ETag and Last-Modified. */
+  readonly calendars = new Map<string, string>();
   readonly faults = new Map<string, Fault>();
   readonly requests: SeenRequest[] = [];
   hugeBytesSent = 0;
@@ -100,6 +102,11 @@ export class SourceServer {
       this.conditional(req, res, u.pathname, 'application/json; charset=utf-8', body);
       return;
     }
+    const calendar = u.pathname.startsWith('/calendars/')
+      ? this.calendars.get(u.pathname.slice(11))
+      : undefined;
+    if (calendar !== undefined)
+      return void this.conditional(req, res, u.pathname, 'text/calendar; charset=utf-8', calendar);
     const feed = u.pathname.startsWith('/feeds/') ? this.feeds.get(u.pathname.slice(7)) : undefined;
     if (!feed)
       return void send(

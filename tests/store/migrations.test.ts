@@ -24,7 +24,7 @@ describe('schema migrations', () => {
       kind: 'ok',
       fromVersion: 0,
       doc: {
-        schemaVersion: 2,
+        schemaVersion: 3,
         events: [],
         measures: [],
         archive: [],
@@ -32,11 +32,12 @@ describe('schema migrations', () => {
         subscriptions: [],
         ledger: [],
         watcher: { version: 1, sources: {}, proposals: [] },
+        calendarTokens: [],
       },
     });
   });
 
-  it('upgrades a version-1 store: its items and ledger kept, an empty watcher state added', () => {
+  it('upgrades a version-1 store: its items and ledger kept, an empty watcher state and no calendar tokens added', () => {
     const v1 = {
       schemaVersion: 1,
       events: [],
@@ -50,7 +51,30 @@ describe('schema migrations', () => {
     expect(result).toEqual({
       kind: 'ok',
       fromVersion: 1,
-      doc: { ...v1, schemaVersion: 2, watcher: { version: 1, sources: {}, proposals: [] } },
+      doc: {
+        ...v1,
+        schemaVersion: 3,
+        watcher: { version: 1, sources: {}, proposals: [] },
+        calendarTokens: [],
+      },
+    });
+  });
+
+  it('upgrades a version-2 store: everything kept, calendar tokens start empty', () => {
+    const v2 = {
+      schemaVersion: 2,
+      events: [sampleEvent],
+      measures: [],
+      archive: [],
+      audit: [],
+      subscriptions: [],
+      ledger: [],
+      watcher: { version: 1, sources: {}, proposals: [] },
+    };
+    expect(migrate(v2)).toEqual({
+      kind: 'ok',
+      fromVersion: 2,
+      doc: { ...v2, schemaVersion: 3, calendarTokens: [] },
     });
   });
 
@@ -58,7 +82,13 @@ describe('schema migrations', () => {
     const original = JSON.stringify({ events: [sampleEvent], measures: [sampleMeasure] });
     await writeFile(file, original);
     const store = await openStore({ file, seed: () => ({ events: [], measures: [] }), now: clock().now });
-    expect(store.read()).toMatchObject({ schemaVersion: 2, events: [sampleEvent], ledger: [], audit: [] });
+    expect(store.read()).toMatchObject({
+      schemaVersion: 3,
+      calendarTokens: [],
+      events: [sampleEvent],
+      ledger: [],
+      audit: [],
+    });
     await store.close();
     expect(JSON.parse(await readFile(file, 'utf8'))).toMatchObject({
       schemaVersion: SCHEMA_VERSION,

@@ -19,7 +19,10 @@ describe.skipIf(!PG_URL)('PostgreSQL store: migrations and the seed at start-up'
     const migrations = await adminQuery<{ version: number; name: string }>(
       `SELECT version, name FROM ${schema}.schema_migrations ORDER BY version`,
     );
-    expect(migrations.rows).toEqual([{ version: 1, name: '001_store.sql' }]);
+    expect(migrations.rows).toEqual([
+      { version: 1, name: '001_store.sql' },
+      { version: 2, name: '002_calendar_tokens.sql' },
+    ]);
     const events = await adminQuery<{ key: string }>(`SELECT key FROM ${schema}.events`);
     expect(events.rows).toEqual([{ key: sampleEvent.id }]);
     for (const s of opened) {

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { CalendarToken } from '../../calendar/tokens.js';
 import { TradeEvent } from '../../domain/event.js';
 import { TariffMeasure } from '../../domain/measure.js';
 import { channelKey, LedgerEntry, Subscription } from '../../domain/subscription.js';
@@ -16,6 +17,7 @@ export const TABLES = [
   'ledger',
   'watcher_sources',
   'proposals',
+  'calendar_tokens',
 ] as const;
 export type Table = (typeof TABLES)[number];
 
@@ -104,6 +106,12 @@ export const COLLECTIONS: readonly Collection[] = [
     (d) => d.watcher.proposals,
     (p) => p.id,
   ),
+  array(
+    'calendar_tokens',
+    CalendarToken,
+    (d) => d.calendarTokens,
+    (t) => t.hash,
+  ),
 ];
 
 /** Whether a collection holds the very same elements in `a` and `b` (by identity: elements are never mutated). */
@@ -138,6 +146,7 @@ export function assemble(rows: Loaded, scheduler: SchedulerState, seed: StoreDat
       sources: Object.fromEntries(rows.watcher_sources),
       proposals: values('proposals'),
     },
+    calendarTokens: values('calendar_tokens'),
     ...(seed ? { seed } : {}),
   };
   return data as StoreData;

@@ -1,4 +1,5 @@
-import pg from 'pg';
+import type pg from 'pg';
+import { pgModule } from './pg-module.js';
 import { CHANNEL } from './write.js';
 
 /** What the listener reports. */
@@ -35,7 +36,7 @@ export class Listener {
   }
 
   async #connect(): Promise<void> {
-    const client = new pg.Client(this.config);
+    const client = new (pgModule().Client)(this.config);
     let down = false;
     const drop = (error: unknown) => {
       if (down) return;

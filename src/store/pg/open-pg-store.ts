@@ -1,4 +1,4 @@
-import pg from 'pg';
+import type pg from 'pg';
 import type { Logger } from '../../log/logger.js';
 import { emptyWatcherState } from '../../sources/watcher-state.js';
 import { storeFromSeed } from '../codec.js';
@@ -17,6 +17,7 @@ import {
 import { diff } from './diff.js';
 import { loadSnapshot } from './load.js';
 import { loadMigrations, migrate } from './migrate.js';
+import { pgModule } from './pg-module.js';
 import { PgStore } from './pg-store.js';
 import { type AllocatedKeys, noOrds, type Snapshot } from './snapshot.js';
 import { writeDiff } from './write.js';
@@ -49,7 +50,7 @@ export const pgLocation = (t: PgTarget): string => `${redactUrl(t.url)} (schema 
 export async function openPgStore(o: OpenPgStoreOptions): Promise<PgStore> {
   const location = pgLocation(o);
   const config = clientConfig(o, o.connectMs ?? 10_000);
-  const pool = new pg.Pool({ ...config, max: o.poolSize ?? 4, idleTimeoutMillis: 30_000 });
+  const pool = new (pgModule().Pool)({ ...config, max: o.poolSize ?? 4, idleTimeoutMillis: 30_000 });
   // An idle connection that drops is removed by the pool; the next query opens a new one.
   pool.on('error', () => undefined);
   // One that drops while checked out (between a transaction's queries) emits 'error' on its client, which with
