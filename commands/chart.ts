@@ -3,7 +3,22 @@ import { timelineChartReply } from '../src/charts/timeline-reply.js';
 import { defineCommand } from '../src/commands/define.js';
 import { bool, choice, countries, dateTime, int } from '../src/commands/options.js';
 import { kinds } from '../src/commands/schedule-options.js';
-import { errorReply } from '../src/render/reply.js';
+import { code, errorReply, type Reply } from '../src/render/reply.js';
+
+/** The chart shown to the asker alone, with how to show it to the channel; or posted for everyone with `share:yes`. */
+const shown = (reply: Reply, share: boolean | undefined, inChat: boolean): Reply =>
+  share
+    ? { ...reply, visibility: 'public' }
+    : reply.files?.length && inChat
+      ? {
+          ...reply,
+          visibility: 'ephemeral',
+          context: [
+            ...(reply.context ?? []),
+            ['Add ', code('share:yes'), ' to post the chart for everyone here.'],
+          ],
+        }
+      : { ...reply, visibility: 'ephemeral' };
 
 const CHARTS = ['tariffs', 'timeline'] as const;
 
@@ -34,7 +49,6 @@ export default defineCommand({
   ],
   run: (o, ctx) => {
     const now = ctx.now();
-    const visibility = o.share ? 'public' : 'ephemeral';
     if (o.type === 'tariffs') {
       const misplaced = (['days', 'kind'] as const).filter((k) => o[k] !== undefined);
       if (misplaced.length)
@@ -54,16 +68,21 @@ export default defineCommand({
         return errorReply(
           '`from` must be before `to`, e.g. `/trade chart tariffs CN from:2025-01-01 to:2025-12-31`',
         );
-      return { ...tariffChartReply(tl, country, fromMs, toMs, now), visibility };
+      return shown(
+        tariffChartReply(tl, country, fromMs, toMs, now),
+        o.share,
+        ctx.channel.platform !== 'console',
+      );
     }
     const misplaced = (['from', 'to'] as const).filter((k) => o[k] !== undefined);
     if (misplaced.length)
       return errorReply(
         `\`${misplaced[0]}\` goes with \`chart tariffs\`; \`chart timeline\` looks ahead from today: use \`days\`, e.g. \`/trade chart timeline days:180\``,
       );
-    return {
-      ...timelineChartReply(ctx.timeline(), { days: o.days ?? 90, countries: o.country, kinds: o.kind }, now),
-      visibility,
-    };
+    return shown(
+      timelineChartReply(ctx.timeline(), { days: o.days ?? 90, countries: o.country, kinds: o.kind }, now),
+      o.share,
+      ctx.channel.platform !== 'console',
+    );
   },
 });

@@ -60,7 +60,7 @@ export function timelineChartReply(tl: Timeline, f: TimelineFilter, nowMs: numbe
         name: 'timeline.png',
         mime: 'image/png',
         bytes: image.png,
-        title: `Timeline of the ${what} from ${chartDate(nowMs)}: ${items.length} items, ${deadlines} deadlines or expiries`,
+        title: `Timeline of the ${what} from ${chartDate(nowMs)}: ${items.length} ${items.length === 1 ? 'item' : 'items'}, ${deadlines} ${deadlines === 1 ? 'deadline or expiry' : 'deadlines or expiries'}`,
       },
     ],
   };

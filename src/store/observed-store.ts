@@ -11,6 +11,9 @@ export function observedStore(store: Store, observer: Observer): Store {
     get revision() {
       return store.revision;
     },
+    get online() {
+      return store.online;
+    },
     read: () => store.read(),
     claim: (entries, nowMs) => store.claim(entries, nowMs),
     close: () => store.close(),

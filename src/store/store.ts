@@ -11,6 +11,11 @@ export interface Store {
   readonly location: string;
   /** Increases by one with every committed write; lets readers cache derived views. */
   readonly revision: number;
+  /**
+   * Whether the store can take changes now: false while a database behind it is unreachable (reads still answer
+   * from memory). Absent for a store that is always reachable, like the JSON file.
+   */
+  readonly online?: boolean;
   /** The current state. Treat as read-only: change it only through `update`. */
   read(): Readonly<StoreData>;
   /**

@@ -32,6 +32,11 @@ export function health(s: HealthSources): { healthy: boolean; body: Record<strin
   } catch {
     problems.push('the store cannot be read');
   }
+  const online = s.store.online;
+  if (online === false)
+    problems.push(
+      "the store's database is unreachable: changes are refused and deliveries wait until it returns",
+    );
   if (ageMs > s.maxTickAgeMs)
     problems.push(`no scheduler round for ${Math.round(ageMs / 1000)} s (limit ${s.maxTickAgeMs / 1000} s)`);
   for (const [name, up] of Object.entries(platforms)) if (!up) problems.push(`${name} is not connected`);
@@ -40,7 +45,12 @@ export function health(s: HealthSources): { healthy: boolean; body: Record<strin
     body: {
       status: problems.length ? 'unhealthy' : 'ok',
       problems,
-      store: { open: revision !== undefined, path: s.store.location, revision },
+      store: {
+        open: revision !== undefined,
+        path: s.store.location,
+        revision,
+        ...(online === undefined ? {} : { online }),
+      },
       scheduler: {
         lastTick: last === undefined ? null : new Date(last).toISOString(),
         ageSeconds: Math.round(ageMs / 100) / 10,

@@ -44,6 +44,7 @@ describe('charts in Slack: uploaded with files.uploadV2 where the reader will se
     const { reply } = await r.slash('chart timeline', 'UREADER', { channelId: 'CPUBLIC' });
     expect(reply.response_type).toBe('ephemeral');
     expect(blockText(reply)).toContain('sent to you in a direct message');
+    expect(blockText(reply)).toContain('Add `share:yes` to post the chart for everyone here.');
     await r.emu.waitUntil(() => r.emu.files.length > 0, 8000);
     expect(r.emu.files.map((f) => [f.channel, f.filename])).toEqual([['DUREADER', 'timeline.png']]);
     expect(r.emu.files.some((f) => f.channel === 'CPUBLIC')).toBe(false);

@@ -7,12 +7,25 @@ import { CONSOLE_CHANNEL } from '../../src/platforms/console.js';
 import { renderText } from '../../src/render/text.js';
 import { StoreUnavailableError } from '../../src/store/errors.js';
 import type { PgStore } from '../../src/store/pg/pg-store.js';
+import { health } from '../../src/web/health.js';
 import { editor, silentLog } from '../helpers/bot.js';
 import { adminQuery, eventually, freshSchema, openTestPgStore, PG_URL } from '../helpers/pg.js';
 import { runChild } from '../helpers/run-child.js';
 import { startTcpProxy, type TcpProxy } from '../helpers/tcp-proxy.js';
 import { ledgerEntry, sampleEvent, seed } from './fixtures/sample.js';
 import { ROOT } from './helpers.js';
+
+/** What /healthz says of `store`, everything else healthy. */
+const healthOf = (store: PgStore) =>
+  health({
+    store,
+    now: () => 1_000,
+    lastTick: () => 1_000,
+    pendingPosts: () => 0,
+    platforms: () => ({}),
+    maxTickAgeMs: 120_000,
+    startedAt: 0,
+  });
 
 const UNREACHABLE = 'The database is unreachable; changes are refused until it returns. Nothing was changed.';
 
@@ -51,6 +64,14 @@ describe.skipIf(!PG_URL)('PostgreSQL store: when the database misbehaves', () =>
     expect(proxied.read()).toBe(before);
     await expect(proxied.update((d) => void d.ledger.push(ledgerEntry(1)))).rejects.toThrow(UNREACHABLE);
     await expect(proxied.claim([ledgerEntry(2)], Date.now())).rejects.toBeInstanceOf(StoreUnavailableError);
+    // /healthz turns unhealthy (503) and says why, while the replica still connected is healthy.
+    const down = healthOf(proxied);
+    expect(down.healthy).toBe(false);
+    expect(down.body.problems).toEqual([
+      "the store's database is unreachable: changes are refused and deliveries wait until it returns",
+    ]);
+    expect(down.body.store).toMatchObject({ open: true, online: false });
+    expect(healthOf(direct)).toMatchObject({ healthy: true, body: { store: { online: true } } });
     // A command that changes something says so in one line; one that reads answers from memory.
     const config = parseConfig({ TIME_ZONE: 'UTC', SEED_FILE: join(ROOT, 'data/seed.json') }, 'UTC');
     const bot = createBot(config, proxied, manualClock(Date.parse('2026-03-01T12:00:00Z')), silentLog);
@@ -72,6 +93,10 @@ describe.skipIf(!PG_URL)('PostgreSQL store: when the database misbehaves', () =>
       'reload after outage',
     );
     await proxied.update((d) => void d.ledger.push(ledgerEntry(3)));
+    expect(healthOf(proxied)).toMatchObject({
+      healthy: true,
+      body: { problems: [], store: { online: true } },
+    });
     await eventually(
       () => direct.read().ledger.some((e) => e.key === 'digest-3'),
       1000,

@@ -86,4 +86,4 @@ export function fileSender(client: webApi.WebClient): FileSender {
 
 /** The note an ephemeral reply with files carries in Slack: where its files went. */
 export const DM_NOTE =
-  'Slack shows an uploaded file to everyone in a channel, so this one is sent to you in a direct message from the bot; add `share:yes` to post it here.';
+  'Slack shows an uploaded file to everyone in a channel, so this one is sent to you in a direct message from the bot.';

@@ -68,6 +68,11 @@ export class PgStore implements Store {
     return this.#listener.start();
   }
 
+  /** False while the database is unreachable: reads answer from memory, changes are refused. */
+  get online(): boolean {
+    return this.#online;
+  }
+
   get revision(): number {
     return this.#snap.revision;
   }
