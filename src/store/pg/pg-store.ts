@@ -179,6 +179,24 @@ export class PgStore implements Store {
    * lost or refused connection becomes StoreUnavailableError (the store keeps trying to reconnect).
    */
   async #transaction<T>(work: (c: pg.PoolClient) => Promise<T | undefined>): Promise<T | undefined> {
+    return this.#withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const out = await work(client);
+        await client.query(out === undefined ? 'ROLLBACK' : 'COMMIT');
+        return out;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  /**
+   * Runs `use` on a pooled connection and marks the store online when it succeeds; a lost or refused connection
+   * becomes StoreUnavailableError, and a connection that failed is not given back to the pool for reuse.
+   */
+  async #withClient<T>(use: (c: pg.PoolClient) => Promise<T>): Promise<T> {
     let client: Awaited<ReturnType<typeof checkout>>;
     try {
       client = await checkout(this.p.pool);
@@ -187,14 +205,11 @@ export class PgStore implements Store {
     }
     let broken: unknown;
     try {
-      await client.query('BEGIN');
-      const out = await work(client);
-      await client.query(out === undefined ? 'ROLLBACK' : 'COMMIT');
+      const out = await use(client);
       this.#markOnline();
       return out;
     } catch (error) {
       broken = error;
-      await client.query('ROLLBACK').catch(() => undefined);
       throw isConnectionError(error) ? this.#unavailable(error) : error;
     } finally {
       client.done(broken);
@@ -208,23 +223,10 @@ export class PgStore implements Store {
 
   /** Brings the in-memory state up to the database's, reading only rows written since. */
   async #reload(): Promise<void> {
-    let client: Awaited<ReturnType<typeof checkout>>;
-    try {
-      client = await checkout(this.p.pool);
-    } catch (error) {
-      throw this.#unavailable(error);
-    }
-    let broken: unknown;
-    try {
+    await this.#withClient(async (client) => {
       const next = await loadSnapshot(client, this.location, this.p.keys, this.#snap);
       if (next) this.#snap = next;
-      this.#markOnline();
-    } catch (error) {
-      broken = error;
-      throw isConnectionError(error) ? this.#unavailable(error) : error;
-    } finally {
-      client.done(broken);
-    }
+    });
   }
 
   /** Queues one reload (at most one waits at a time); its failure is logged, never thrown. */
