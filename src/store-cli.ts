@@ -56,7 +56,12 @@ export async function runStoreCommand(
   try {
     const data = store.read();
     const text = exportText(data);
-    if (file) await writeFile(file, text, { flag: 'w' });
+    if (file)
+      await writeFile(file, text, { flag: 'w' }).catch((err: NodeJS.ErrnoException) => {
+        const why =
+          err.code === 'ENOENT' ? 'its folder does not exist' : (err.code ?? 'it cannot be written');
+        throw new Error(`the export was not written to ${file}: ${why}. Nothing was changed.`);
+      });
     else out(text);
     return `Exported ${store.location}${file ? ` to ${file}` : ''}: ${describeContents(data)}.`;
   } finally {

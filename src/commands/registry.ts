@@ -27,7 +27,10 @@ export interface CommandRun {
 export function usageFor(def: CommandDef, option?: string): string {
   if (option) {
     const opt = def.options[option];
-    return `/trade ${def.name} ${option}:${opt?.example ?? '…'}`;
+    // A command that cannot run on this option alone (`chart` needs its type) is shown by a whole example with it.
+    const needsMore = Object.entries(def.options).some(([name, o]) => name !== option && o.required);
+    const whole = needsMore ? def.examples.find((e) => e.includes(` ${option}:`)) : undefined;
+    return whole ? `/trade ${whole}` : `/trade ${def.name} ${option}:${opt?.example ?? '…'}`;
   }
   return `/trade ${def.examples[0] ?? def.name}`;
 }

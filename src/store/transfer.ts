@@ -19,6 +19,7 @@ export function describeContents(d: Readonly<StoreData>): string {
     n(d.ledger.length, 'ledger entry', 'ledger entries'),
     n(Object.keys(d.watcher.sources).length, 'watched source'),
     n(d.watcher.proposals.length, 'proposal'),
+    n(d.calendarTokens.length, 'calendar token'),
   ].join(', ');
 }
 

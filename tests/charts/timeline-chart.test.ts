@@ -56,7 +56,10 @@ describe('chart timeline draws what is coming', () => {
   });
 
   it('bad options get one clear line', async () => {
-    expect(await t.say('chart timeline days:0')).toMatch(/`days` must be a whole number from 1 to 365/);
+    // The example is a whole command that runs: `chart` needs its type before `days`.
+    expect(await t.say('chart timeline days:0')).toContain(
+      '`days` must be a whole number from 1 to 365, e.g. `/trade chart timeline days:90 kind:deadline`',
+    );
     expect(await t.say('chart timeline from:2026-01-01')).toMatch(/`from` goes with `chart tariffs`/);
     expect(await t.say('chart timeline kind:picnic')).toMatch(/`kind` must be kinds from/);
   });

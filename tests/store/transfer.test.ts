@@ -43,7 +43,8 @@ describe.skipIf(!PG_URL)('store export and import between the JSON file and Post
     const imported = await cli(['store', 'import', file], pgEnv());
     expect(imported.stderr).toContain(
       `Imported ${file} into ${redactUrl(PG_URL)} (schema ${schema}): 2 events, 1 measure, ` +
-        '2 archived, 3 audit entries, 2 subscriptions, 4 ledger entries, 2 watched sources, 2 proposals.',
+        '2 archived, 3 audit entries, 2 subscriptions, 4 ledger entries, 2 watched sources, 2 proposals, ' +
+        '2 calendar tokens.',
     );
     expect(imported.code).toBe(0);
     const store = await openTestPgStore(schema, seed());
