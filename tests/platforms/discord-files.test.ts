@@ -35,6 +35,20 @@ describe('charts in Discord: the PNG attached to the reply and shown in its embe
     expect(r.emu.problems).toEqual([]);
   });
 
+  it('/trade calendar attaches the .ics (text/calendar, no embed image) to the private answer', async () => {
+    const a = await r.ask('trade', 'calendar', { country: 'CN' });
+    const body = a.body as Shown;
+    expect(a.ephemeral).toBe(true);
+    expect(body.attachments?.map((x) => x.filename)).toEqual(['trade-brief-CN.ics']);
+    expect(body.embeds?.[0]?.image).toBeUndefined();
+    const file = r.emu.attachments.at(-1);
+    expect(file?.filename).toBe('trade-brief-CN.ics');
+    const text = new TextDecoder().decode(file?.bytes);
+    expect(text.startsWith('BEGIN:VCALENDAR\r\n')).toBe(true);
+    expect(text).toContain('UID:paris-talks-2026@trade-brief');
+    expect(r.emu.problems).toEqual([]);
+  });
+
   it('asked twice in a minute, the second answer (from the cache) still carries its file', async () => {
     const before = r.emu.attachments.length;
     await r.ask('trade', 'chart', { type: 'timeline', days: 30 });

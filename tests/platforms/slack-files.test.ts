@@ -1,3 +1,4 @@
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSlack } from '../../src/platforms/slack/slack-app.js';
 import { WEEKLY_CHART_DAYS } from '../../src/schedule/messages.js';
@@ -48,6 +49,23 @@ describe('charts in Slack: uploaded with files.uploadV2 where the reader will se
     await r.emu.waitUntil(() => r.emu.files.length > 0, 8000);
     expect(r.emu.files.map((f) => [f.channel, f.filename])).toEqual([['DUREADER', 'timeline.png']]);
     expect(r.emu.files.some((f) => f.channel === 'CPUBLIC')).toBe(false);
+  });
+
+  it('`calendar country:CN` sends the reader the .ics in a direct message: a calendar ical.js reads, only China', async () => {
+    r.emu.reset();
+    const { reply } = await r.slash('calendar country:CN', 'UREADER', { channelId: 'CPUBLIC' });
+    expect(reply.response_type).toBe('ephemeral');
+    expect(blockText(reply)).toContain('sent to you in a direct message');
+    await r.emu.waitUntil(() => r.emu.files.length > 0, 8000);
+    expect(r.emu.files.map((f) => [f.channel, f.filename])).toEqual([['DUREADER', 'trade-brief-CN.ics']]);
+    const text = new TextDecoder().decode(r.emu.files[0]?.bytes);
+    const events = new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent');
+    expect(events.length).toBeGreaterThan(0);
+    // Every entry involves China, as `events country:CN` would list.
+    expect(events.map((e) => String(e.getFirstPropertyValue('uid')))).toContain(
+      'paris-talks-2026@trade-brief',
+    );
+    expect(r.emu.violations).toEqual([]);
   });
 
   it('a private channel the bot is not in: the reader is told to invite it, nothing is shared', async () => {
