@@ -115,6 +115,8 @@ const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
 // again (itemCountdown asks for both, in turn, per item), and an instant's local date never changes.
 const localDates = new Map<string, Map<number, string>>();
 const LOCAL_DATES_PER_ZONE = 4_096;
+/** Zones remembered at once: with the per-zone cap, at most about 260k answers (some 25 MB) are kept. */
+const LOCAL_DATE_ZONES = 64;
 
 /** The calendar date (YYYY-MM-DD) in `zone` at instant `ms`. */
 export function localDate(ms: number, zone: string): string {
@@ -124,7 +126,7 @@ export function localDate(ms: number, zone: string): string {
   const w = wallClock(ms, zone);
   const date = `${pad(w.year, 4)}-${pad(w.month)}-${pad(w.day)}`;
   if (!dates) {
-    if (localDates.size > 1_000) localDates.clear();
+    if (localDates.size >= LOCAL_DATE_ZONES) localDates.clear();
     dates = new Map();
     localDates.set(zone, dates);
   } else if (dates.size >= LOCAL_DATES_PER_ZONE) dates.clear();
