@@ -4,6 +4,8 @@ import { type AddressInfo, createServer, Socket } from 'node:net';
 export interface PgProxy {
   /** `url` with its host and port replaced by the proxy's. */
   readonly url: string;
+  /** Stops forwarding at once, in both directions, keeping every connection open (and refusing new ones). */
+  freeze(): void;
   cut(): void;
   restore(): void;
   close(): Promise<void>;
@@ -13,6 +15,7 @@ export interface PgProxy {
 export async function startPgProxy(url: string): Promise<PgProxy> {
   const target = new URL(url);
   const sockets = new Set<Socket>();
+  const pairs = new Set<readonly [Socket, Socket]>();
   let down = false;
   const track = (s: Socket) => {
     sockets.add(s);
@@ -26,7 +29,9 @@ export async function startPgProxy(url: string): Promise<PgProxy> {
     track(upstream);
     upstream.connect(Number(target.port || 5432), target.hostname);
     client.pipe(upstream).pipe(client);
-    client.on('close', () => upstream.destroy());
+    const pair = [client, upstream] as const;
+    pairs.add(pair);
+    client.on('close', () => (pairs.delete(pair), upstream.destroy()));
     upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
@@ -35,6 +40,15 @@ export async function startPgProxy(url: string): Promise<PgProxy> {
   proxied.port = String((server.address() as AddressInfo).port);
   return {
     url: proxied.toString(),
+    freeze() {
+      down = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     cut() {
       down = true;
       for (const s of sockets) s.destroy();

@@ -47,7 +47,10 @@ describe.skipIf(!PG_URL)('bot replicas on one PostgreSQL database with faults mi
           const rounds = rig.step(t);
           // Dropped as soon as a replica starts posting: its results cannot be written.
           await Promise.race(rig.live().map((r) => r.nextPost(t)));
-          // The server ends the replicas' connections, and the proxy keeps them out until restored.
+          // Nothing more reaches the database from here (frozen in the same turn of the event loop, before the
+          // parent's Slack emulator can answer that post); then the server ends the replicas' connections, and
+          // the proxy keeps them out until restored.
+          rig.proxy?.freeze();
           terminated = await rig.terminateConnections();
           rig.proxy?.cut();
           cutAt = t;
