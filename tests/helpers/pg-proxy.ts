@@ -31,7 +31,10 @@ export async function startPgProxy(url: string): Promise<PgProxy> {
     client.pipe(upstream).pipe(client);
     const pair = [client, upstream] as const;
     pairs.add(pair);
-    client.on('close', () => (pairs.delete(pair), upstream.destroy()));
+    client.on('close', () => {
+      pairs.delete(pair);
+      upstream.destroy();
+    });
     upstream.on('close', () => client.destroy());
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
