@@ -1,8 +1,10 @@
 import { createConnection, createServer, type Socket } from 'node:net';
 
-/** A loopback TCP proxy to a server, whose link can be cut (every connection dropped, new ones refused) and restored. */
+/** A loopback TCP proxy to a server, whose link can be frozen, cut (every connection dropped, new ones refused) and restored. */
 export interface TcpProxy {
   readonly port: number;
+  /** Stops forwarding at once, in both directions, keeping every connection open (and refusing new ones). */
+  freeze(): void;
   /** Drops every open connection and refuses new ones until `restore`. */
   cut(): void;
   restore(): void;
@@ -11,7 +13,7 @@ export interface TcpProxy {
 
 /** Starts a proxy on 127.0.0.1 (a free port) to `host:port`. */
 export async function startTcpProxy(host: string, port: number): Promise<TcpProxy> {
-  const open = new Set<Socket>();
+  const pairs = new Set<readonly [Socket, Socket]>();
   let down = false;
   const server = createServer((client) => {
     if (down) {
@@ -19,13 +21,12 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
       return;
     }
     const upstream = createConnection({ host, port });
-    open.add(client);
-    open.add(upstream);
+    const pair = [client, upstream] as const;
+    pairs.add(pair);
     const drop = () => {
       client.destroy();
       upstream.destroy();
-      open.delete(client);
-      open.delete(upstream);
+      pairs.delete(pair);
     };
     client.on('error', drop).on('close', drop);
     upstream.on('error', drop).on('close', drop);
@@ -35,19 +36,34 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('the proxy has no port');
+  const dropAll = () => {
+    for (const [client, upstream] of pairs) {
+      client.destroy();
+      upstream.destroy();
+    }
+    pairs.clear();
+  };
   return {
     port: address.port,
+    freeze() {
+      down = true;
+      for (const [client, upstream] of pairs) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.pause();
+        upstream.pause();
+      }
+    },
     cut() {
       down = true;
-      for (const s of open) s.destroy();
-      open.clear();
+      dropAll();
     },
     restore() {
       down = false;
     },
     close: () =>
       new Promise<void>((resolve) => {
-        for (const s of open) s.destroy();
+        dropAll();
         server.close(() => resolve());
       }),
   };
