@@ -23,7 +23,10 @@ export interface CalendarFeed {
   readonly text: string;
   /** A strong validator of the text (sha-256), quoted as an ETag wants it. */
   readonly etag: string;
-  /** The latest change to the store's items (whole seconds, for Last-Modified). */
+  /**
+   * The latest change to the store's items or the start of today (UTC), whichever is later (whole seconds, for
+   * Last-Modified): the year-long window moves at each UTC midnight, and an item may leave the text then.
+   */
   readonly lastModifiedMs: number;
   readonly count: number;
   /** Set when entries were left out because of MAX_FEED_ENTRIES. */
@@ -65,8 +68,10 @@ export function buildCalendar(
     ),
   );
   const text = icsText(entries, { name: calendarName(filter), leadMinutes: DEFAULT_LEAD_MINUTES });
-  // Any change to the store moves Last-Modified, a removal included (the item is then no longer in the text).
-  let latest = fallback;
+  // Any change to the store moves Last-Modified, a removal included (the item is then no longer in the text), and
+  // so does each day's move of the window: a client asking If-Modified-Since downloads the calendar again at most
+  // once a day when nothing was edited, and never keeps an item that left the window.
+  let latest = Math.max(fallback, since + FEED_HISTORY_DAYS * DAY);
   for (const r of revs.values()) latest = Math.max(latest, r.lastAt);
   return {
     text,

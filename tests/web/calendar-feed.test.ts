@@ -118,6 +118,22 @@ describe('/calendar.ics on the web server', () => {
     expect(paris?.location).toBe('OECD Château de la Muette, Paris');
   });
 
+  it('answers If-Modified-Since with the new calendar once an item has left the year-long window', async () => {
+    const url = linkIn(await t.ask('calendar', reader));
+    const first = await get(url);
+    const lastModified = first.headers.get('last-modified') ?? '';
+    const entries = [...readCalendar(await first.text()).values()];
+    // The entry that ends first (its DTEND, or its DTSTART when it has none), as ical.js reads it.
+    const endOf = (e: (typeof entries)[number]) => (e.end ?? e.start).toJSDate().getTime();
+    const oldest = entries.reduce((a, b) => (endOf(b) < endOf(a) ? b : a));
+    // A year and two days after it ended (whatever the zone of an all-day date), with nothing edited meanwhile.
+    t.clock.set(endOf(oldest) + 367 * 86_400_000);
+    const later = await get(url, { 'if-modified-since': lastModified });
+    expect(later.status).toBe(200);
+    expect(Date.parse(later.headers.get('last-modified') ?? '')).toBeGreaterThan(Date.parse(lastModified));
+    expect(readCalendar(await later.text()).has(oldest.uid)).toBe(false);
+  });
+
   it('filters by country and kind, and refuses bad filters with 400 naming the parameter', async () => {
     const url = linkIn(await t.ask('calendar country:CN kind:summit', reader));
     expect(url).toContain('&countries=CN&kinds=summit');
