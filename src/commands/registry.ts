@@ -59,6 +59,21 @@ interface Schemas {
   readonly defaults: Readonly<Record<string, unknown>>;
 }
 
+/** A command's reply as an outcome: refused when it is an error. */
+function answered(reply: Reply): Outcome {
+  return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
+}
+
+/** A command that threw: the store's own refusals are shown as they are; anything else is logged as a bug. */
+function failed(def: CommandDef, log: (err: unknown) => void, err: unknown): Outcome {
+  if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
+  log(err);
+  const reply = errorReply(
+    `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
+  );
+  return { reply, outcome: 'failed' };
+}
+
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
   private readonly schemas = new Map<string, Schemas>();
@@ -214,15 +229,20 @@ export class Registry {
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
   run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
     const started = performance.now();
-    const finish = ({ reply, outcome }: Outcome): Reply => {
-      const command = parsed.def?.name ?? 'unknown';
-      const seconds = (performance.now() - started) / 1000;
-      this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
-      return reply;
-    };
     // A command that answers at once (most do) is finished without waiting for a turn of the event loop.
     const outcome = this.#run(parsed, ctx, log);
-    return outcome instanceof Promise ? outcome.then(finish) : Promise.resolve(finish(outcome));
+    return outcome instanceof Promise
+      ? outcome.then((o) => this.#finish(parsed, ctx, started, o))
+      : Promise.resolve(this.#finish(parsed, ctx, started, outcome));
+  }
+
+  // The steps of a run are methods and module functions, not named closures made per run: under tsx (its
+  // `keepNames`) every such closure is renamed when it is made, which cost more than the rest of the run.
+  #finish(parsed: Parsed, ctx: CommandContext, started: number, { reply, outcome }: Outcome): Reply {
+    const command = parsed.def?.name ?? 'unknown';
+    const seconds = (performance.now() - started) / 1000;
+    this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
+    return reply;
   }
 
   #run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void): Outcome | Promise<Outcome> {
@@ -235,24 +255,13 @@ export class Registry {
       );
       return { reply, outcome: 'denied' };
     }
-    const answered = (reply: Reply): Outcome => ({
-      reply,
-      outcome: reply.tone === 'error' ? 'refused' : 'ok',
-    });
-    const failed = (err: unknown): Outcome => {
-      // The store's own refusals (database unreachable, a change that collided) are meant to be shown as they are.
-      if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
-      log(err);
-      const reply = errorReply(
-        `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
-      );
-      return { reply, outcome: 'failed' };
-    };
     try {
       const reply = def.run(values as never, ctx);
-      return reply instanceof Promise ? reply.then(answered, failed) : answered(reply);
+      return reply instanceof Promise
+        ? reply.then(answered, (err) => failed(def, log, err))
+        : answered(reply);
     } catch (err) {
-      return failed(err);
+      return failed(def, log, err);
     }
   }
 
