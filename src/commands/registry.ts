@@ -5,6 +5,7 @@ import { bindTokens, type RawValues } from './bind.js';
 import type { CommandContext, CommandSummary } from './context.js';
 import type { CommandDef } from './define.js';
 import { tokenize } from './lexer.js';
+import type { Accepted } from './options.js';
 import { closest, uniquePrefix } from './suggest.js';
 
 export type Parsed =
@@ -52,10 +53,13 @@ const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
 /** How a run ended, with its reply. */
 type Outcome = { reply: Reply; outcome: RunOutcome };
 
-/** A command's schemas for one time zone: the whole object, each option's, and the values of options left out. */
+/**
+ * A command's schemas for one time zone: the whole object, each option's validation without zod (`accept`, the
+ * same parsers), and the values of options left out.
+ */
 interface Schemas {
   readonly object: z.ZodType<Record<string, unknown>>;
-  readonly options: ReadonlyMap<string, z.ZodType>;
+  readonly options: ReadonlyMap<string, (raw: unknown) => Accepted<unknown> | undefined>;
   readonly defaults: Readonly<Record<string, unknown>>;
 }
 
@@ -130,10 +134,13 @@ export class Registry {
     let s = this.schemas.get(key);
     if (!s) {
       const shape: Record<string, z.ZodType> = {};
+      const accepts = new Map<string, (raw: unknown) => Accepted<unknown> | undefined>();
       const defaults: Record<string, unknown> = {};
       for (const [name, opt] of Object.entries(def.options)) {
-        const option = opt.schema(name, usageFor(def, name), zone);
+        const usage = usageFor(def, name);
+        const option = opt.schema(name, usage, zone);
         shape[name] = option;
+        accepts.set(name, opt.accept(name, usage, zone));
         // What the schema makes of an option left out (its default), worked out by the schema itself, once.
         if (!opt.required) {
           const absent = option.safeParse(undefined);
@@ -141,24 +148,24 @@ export class Registry {
         }
       }
       const object = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
-      s = { object, options: new Map(Object.entries(shape)), defaults };
+      s = { object, options: accepts, defaults };
       this.schemas.set(key, s);
     }
     return s;
   }
 
   /**
-   * The values of `raw`, validated with the command's schema. Only the options given are parsed one by one (an
-   * option left out takes the default its schema gives `undefined`); anything refused, and any name the
-   * command does not have, goes through the whole object schema, which words the error.
+   * The values of `raw`, validated with the command's schema. Only the options given are parsed one by one, by
+   * the parsers their zod schemas run (an option left out takes the default its schema gives `undefined`);
+   * anything refused, and any name the command does not have, goes through the whole object schema, which words
+   * the error.
    */
   private parseValues(s: Schemas, raw: RawValues): z.ZodSafeParseResult<Record<string, unknown>> {
     const values: Record<string, unknown> = { ...s.defaults };
     for (const name in raw) {
-      const option = s.options.get(name);
-      const parsed = option?.safeParse(raw[name]);
-      if (!parsed?.success) return s.object.safeParse(raw);
-      values[name] = parsed.data;
+      const accepted = s.options.get(name)?.(raw[name]);
+      if (accepted === undefined) return s.object.safeParse(raw);
+      values[name] = accepted.value;
     }
     return { success: true, data: values };
   }
