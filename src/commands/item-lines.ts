@@ -1,6 +1,6 @@
 import { countdown } from '../domain/countdown.js';
 import { itemPending, OUTCOME_PENDING } from '../domain/staleness.js';
-import { formatInstant, localDate } from '../domain/time.js';
+import { formatInstant, localDate, utcMidnight } from '../domain/time.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import { code, day, type Rich, type Span, strong, time } from '../render/reply.js';
 
@@ -16,8 +16,7 @@ export function itemCountdown(item: TimelineItem, nowMs: number): string {
   if (item.startMs <= nowMs && nowMs < item.endMs) return 'under way';
   if (!item.days && Math.abs(item.startMs - nowMs) < 2 * DAY_MS) return countdown(nowMs, item.startMs);
   const date = item.days?.start ?? localDate(item.startMs, item.zone);
-  const today = Date.parse(`${localDate(nowMs, item.zone)}T00:00:00Z`);
-  const diff = Math.round((Date.parse(`${date}T00:00:00Z`) - today) / DAY_MS);
+  const diff = Math.round((utcMidnight(date) - utcMidnight(localDate(nowMs, item.zone))) / DAY_MS);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';
   if (diff === -1) return 'yesterday';

@@ -26,7 +26,9 @@ export function stackHeadline(stack: TariffStack, nowMs = stack.atMs): Rich {
 
 /** "US tariffs on goods from China", "China's tariffs on goods from the United States": who taxes whose goods. */
 export function stackTitle(stack: TariffStack): string {
-  const by = [...new Set([...stack.byAuthority.values()].flat().map((m) => m.imposing))];
+  const by: string[] = [];
+  for (const list of stack.byAuthority.values())
+    for (const m of list) if (!by.includes(m.imposing)) by.push(m.imposing);
   const goods = `tariffs on goods from ${countryInSentence(stack.country)}`;
   if (by.length === 1) return `${imposer(by[0] as string)} ${goods}`;
   const names = by.map(countryInSentence);
@@ -36,12 +38,12 @@ export function stackTitle(stack: TariffStack): string {
 
 /** "9 Section 301 measures, 1 Section 232 measure": how many product-specific measures, by authority. */
 export function productCounts(stack: TariffStack): string {
-  const counts = [...stack.byAuthority]
-    .map(
-      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
-    )
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${n} ${a} measure${n === 1 ? '' : 's'}`);
+  const counts: string[] = [];
+  for (const [a, list] of stack.byAuthority) {
+    let n = 0;
+    for (const m of list) if (m.coverage === 'some-goods') n++;
+    if (n > 0) counts.push(`${n} ${AUTHORITY_LABELS[a]} measure${n === 1 ? '' : 's'}`);
+  }
   return counts.join(', ') || 'none';
 }
 

@@ -60,13 +60,25 @@ function stackOf(
   atMs: number,
   applies: (m: TariffMeasure) => boolean,
 ): TariffStack {
-  const inForce = measures.filter((m) => targets(m, country) && applies(m));
-  const allGoods = inForce.filter((m) => m.coverage === 'all-goods');
-  const totalPercent = allGoods.reduce((sum, m) => sum + ('percent' in m.rate ? m.rate.percent : 0), 0);
+  // One pass over the measures (every brief and tariffs answer builds a stack): the lists keep the measures' order.
+  const allGoods: TariffMeasure[] = [];
+  let totalPercent = 0;
+  const lists = new Map<Authority, TariffMeasure[]>();
+  for (const m of measures) {
+    if (!targets(m, country) || !applies(m)) continue;
+    if (m.coverage === 'all-goods') {
+      allGoods.push(m);
+      totalPercent += 'percent' in m.rate ? m.rate.percent : 0;
+    }
+    const list = lists.get(m.authority);
+    if (list) list.push(m);
+    else lists.set(m.authority, [m]);
+  }
+  // By authority in AUTHORITIES' order, whatever order the measures come in.
   const byAuthority = new Map<Authority, TariffMeasure[]>();
   for (const a of AUTHORITIES) {
-    const list = inForce.filter((m) => m.authority === a);
-    if (list.length) byAuthority.set(a, list);
+    const list = lists.get(a);
+    if (list) byAuthority.set(a, list);
   }
   return { country, atMs, allGoods, totalPercent, byAuthority };
 }
