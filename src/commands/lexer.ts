@@ -7,7 +7,25 @@ export const MAX_COMMAND_LENGTH = 2000;
 
 /** Opening quote -> the characters that close it (smart quotes from Slack and macOS included). */
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '“': '”“', '”': '”', '‘': '’‘' };
-const KEY_RE = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)/;
+/**
+ * The key of a `key:value` word starting at `start` (a letter, then letters, digits, _ or -, then a colon not
+ * followed by `//`, so a URL is no key), or undefined; read by character codes, as /^([A-Za-z][\w-]*):(?!\/\/)/
+ * on the word would.
+ */
+function keyAt(input: string, start: number): string | undefined {
+  if (!isLetter(input.charCodeAt(start))) return undefined;
+  let j = start + 1;
+  for (;;) {
+    const c = input.charCodeAt(j);
+    if (c === 58) break; // ':'
+    if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return undefined; // digit, _ or -
+    j++;
+  }
+  if (input.charCodeAt(j + 1) === 47 && input.charCodeAt(j + 2) === 47) return undefined; // '//'
+  return input.slice(start, j);
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const SPACE = /\s/;
 /** Whether `ch` (one UTF-16 unit, or '' past the end) is whitespace as `\s` reads it; printable ASCII without a regex. */
 function isSpace(ch: string): boolean {
@@ -59,7 +77,7 @@ export function tokenize(input: string): LexResult {
       continue;
     }
     const start = i;
-    const key = KEY_RE.exec(input.slice(start, wordEnd(input, start)))?.[1];
+    const key = keyAt(input, start);
     const valueStart = key === undefined ? start : start + key.length + 1;
     const opener = input[valueStart] ?? '';
     let value: string;

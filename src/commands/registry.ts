@@ -5,7 +5,7 @@ import { bindTokens, type RawValues } from './bind.js';
 import type { CommandContext, CommandSummary } from './context.js';
 import type { CommandDef } from './define.js';
 import { tokenize } from './lexer.js';
-import type { Accepted } from './options.js';
+import type { Accepted, OptionDef } from './options.js';
 import { closest, uniquePrefix } from './suggest.js';
 
 export type Parsed =
@@ -58,6 +58,8 @@ type Outcome = { reply: Reply; outcome: RunOutcome };
  * same parsers), and the values of options left out.
  */
 interface Schemas {
+  /** The options a command line must give, in definition order. */
+  readonly required: readonly (readonly [string, OptionDef])[];
   readonly object: z.ZodType<Record<string, unknown>>;
   readonly options: ReadonlyMap<string, (raw: unknown) => Accepted<unknown> | undefined>;
   readonly defaults: Readonly<Record<string, unknown>>;
@@ -80,7 +82,8 @@ function failed(def: CommandDef, log: (err: unknown) => void, err: unknown): Out
 
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
-  private readonly schemas = new Map<string, Schemas>();
+  /** By command, then by zone. */
+  private readonly schemas = new Map<CommandDef, Map<string, Schemas>>();
 
   constructor(
     defs: readonly CommandDef[],
@@ -130,8 +133,12 @@ export class Registry {
   }
 
   private schema(def: CommandDef, zone: string): Schemas {
-    const key = `${def.name}\u0000${zone}`;
-    let s = this.schemas.get(key);
+    let byZone = this.schemas.get(def);
+    if (!byZone) {
+      byZone = new Map();
+      this.schemas.set(def, byZone);
+    }
+    let s = byZone.get(zone);
     if (!s) {
       const shape: Record<string, z.ZodType> = {};
       const accepts = new Map<string, (raw: unknown) => Accepted<unknown> | undefined>();
@@ -148,8 +155,9 @@ export class Registry {
         }
       }
       const object = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
-      s = { object, options: accepts, defaults };
-      this.schemas.set(key, s);
+      const required = Object.entries(def.options).filter(([, o]) => o.required);
+      s = { required, object, options: accepts, defaults };
+      byZone.set(zone, s);
     }
     return s;
   }
@@ -179,8 +187,9 @@ export class Registry {
   }
 
   validate(def: CommandDef, raw: RawValues, zone: string): Parsed {
-    for (const [name, opt] of Object.entries(def.options)) {
-      if (opt.required && (raw[name] === undefined || raw[name] === '')) {
+    const schemas = this.schema(def, zone);
+    for (const [name, opt] of schemas.required) {
+      if (raw[name] === undefined || raw[name] === '') {
         return {
           ok: false,
           field: name,
@@ -192,7 +201,7 @@ export class Registry {
         };
       }
     }
-    const result = this.parseValues(this.schema(def, zone), raw);
+    const result = this.parseValues(schemas, raw);
     if (result.success) return { ok: true, def, values: result.data };
     const issue = result.error.issues[0];
     const field = String(issue?.path[0] ?? '');
@@ -212,7 +221,7 @@ export class Registry {
   parseText(text: string, zone: string): Parsed {
     const lexed = tokenize(withoutTradePrefix(text));
     if (!lexed.ok) return { ok: false, reply: errorReply(lexed.error) };
-    const [first, ...rest] = lexed.tokens;
+    const first = lexed.tokens[0];
     if (!first) return this.validate(this.byName.get('help') as CommandDef, {}, zone);
     if (first.key !== undefined)
       return {
@@ -223,7 +232,7 @@ export class Registry {
       };
     const found = this.find(first.value);
     if (!found.ok) return found;
-    const bound = bindTokens(found.def, rest);
+    const bound = bindTokens(found.def, lexed.tokens, 1);
     if (!bound.ok)
       return {
         ok: false,
