@@ -62,16 +62,37 @@ export function itemFlags(item: TimelineItem, nowMs: number): string[] {
   return flags;
 }
 
+/** The spans of an item's line that do not depend on the clock: its dates, its title and its id. */
+interface ItemSpans {
+  readonly when: Span;
+  readonly title: Span;
+  readonly id: Span;
+}
+
+// By row identity: a timeline row is built once per stored item (rows are reused across store revisions while the
+// item is unchanged, and a changed item gets a new row), so these are derived data like the rows themselves. The
+// spans are frozen, as every answer that lists the item shares them.
+const itemSpans = new WeakMap<TimelineItem, ItemSpans>();
+
+function spansOf(item: TimelineItem): ItemSpans {
+  let spans = itemSpans.get(item);
+  if (!spans) {
+    spans = {
+      when: Object.freeze(whenSpan(item)),
+      title: Object.freeze(strong(item.title)),
+      id: Object.freeze(code(item.id)),
+    };
+    itemSpans.set(item, spans);
+  }
+  return spans;
+}
+
 /** One list line: when, what, countdown, flags, and the id to ask for details. */
 export function itemLine(item: TimelineItem, nowMs: number): Rich {
   const flags = itemFlags(item, nowMs);
-  return [
-    whenSpan(item),
-    ' — ',
-    strong(item.title),
-    ` · ${itemCountdown(item, nowMs)}`,
-    ...(flags.length ? [` · ${flags.join(', ')}`] : []),
-    ' · ',
-    code(item.id),
-  ];
+  const spans = spansOf(item);
+  const line: Span[] = [spans.when, ' — ', spans.title, ` · ${itemCountdown(item, nowMs)}`];
+  if (flags.length) line.push(` · ${flags.join(', ')}`);
+  line.push(' · ', spans.id);
+  return line;
 }
