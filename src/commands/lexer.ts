@@ -27,12 +27,12 @@ function keyAt(input: string, start: number): string | undefined {
 
 const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const SPACE = /\s/;
-/** Whether `ch` (one UTF-16 unit, or '' past the end) is whitespace as `\s` reads it; printable ASCII without a regex. */
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/** Whether the UTF-16 unit at `i` is whitespace as `\s` reads it; printable ASCII by its code, without a regex. */
+function isSpaceAt(input: string, i: number): boolean {
+  const c = input.charCodeAt(i);
   if (c === 32) return true;
   if (c > 32 && c < 127) return false;
-  return SPACE.test(ch);
+  return SPACE.test(input[i] ?? '');
 }
 
 /** Reads a quoted run opening at `open`; returns its text and the index after the closing quote, or -1. */
@@ -57,7 +57,7 @@ function readQuoted(input: string, open: number): { text: string; end: number } 
 /** Index of the first whitespace at or after `i`, or the end of the input. */
 function wordEnd(input: string, i: number): number {
   let j = i;
-  while (j < input.length && !isSpace(input[j] ?? '')) j++;
+  while (j < input.length && !isSpaceAt(input, j)) j++;
   return j;
 }
 
@@ -72,7 +72,7 @@ export function tokenize(input: string): LexResult {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
-    if (isSpace(input[i] ?? '')) {
+    if (isSpaceAt(input, i)) {
       i++;
       continue;
     }
