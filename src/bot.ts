@@ -70,6 +70,8 @@ export function createBot(
   };
   const summaries = registry.summaries();
   const commands = () => summaries;
+  const calendarFeedUrl =
+    config.PUBLIC_URL && config.WEB_PORT !== undefined ? `${config.PUBLIC_URL}/calendar.ics` : undefined;
   const bot: Bot = {
     registry,
     store,
@@ -88,10 +90,7 @@ export function createBot(
         channel,
         zone: zone ?? config.TIME_ZONE,
         focusCountry: config.FOCUS_COUNTRY,
-        calendarFeedUrl:
-          config.PUBLIC_URL && config.WEB_PORT !== undefined
-            ? `${config.PUBLIC_URL}/calendar.ics`
-            : undefined,
+        calendarFeedUrl,
         sources: bot.sources,
         commands,
       };
