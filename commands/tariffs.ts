@@ -3,7 +3,7 @@ import { countries, dateTime } from '../src/commands/options.js';
 import { measureLine, stackHeadline, stackTitle } from '../src/commands/stack-lines.js';
 import { countryInSentence } from '../src/domain/country-names.js';
 import { AUTHORITY_LABELS } from '../src/domain/measure.js';
-import { stackFor, stackOnDay } from '../src/domain/stack.js';
+import { stackOnDay } from '../src/domain/stack.js';
 import { code, type Section, time } from '../src/render/reply.js';
 
 const PER_SECTION = 8;
@@ -25,8 +25,8 @@ export default defineCommand({
   run: ({ country, on }, ctx) => {
     const at = on?.ms ?? ctx.now();
     const code2 = country?.[0] ?? ctx.focusCountry;
-    const measures = ctx.timeline().measures;
-    const stack = on?.date ? stackOnDay(measures, code2, on.date, at) : stackFor(measures, code2, at);
+    const tl = ctx.timeline();
+    const stack = on?.date ? stackOnDay(tl.measures, code2, on.date, at) : tl.stack(code2, at);
     const sections: Section[] = [...stack.byAuthority].map(([authority, list]) => ({
       heading: AUTHORITY_LABELS[authority],
       lines: list.slice(0, PER_SECTION).map((m) => measureLine(m, ctx.now())),

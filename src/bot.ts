@@ -29,6 +29,16 @@ export interface Bot {
   dispatch(text: string, actor: Actor, channel: ChannelRef, zone?: string): Promise<Reply>;
 }
 
+/**
+ * A clock read once: what a context's `now` answers. Made here rather than as `now: () => at` inside the context,
+ * because a function given a name there is renamed per call when run under tsx (its `keepNames`), which costs more
+ * than the rest of building the context.
+ */
+const readsAt =
+  (at: number): (() => number) =>
+  () =>
+    at;
+
 /** Wires the commands to a store, a clock and the configuration. */
 export function createBot(
   config: Config,
@@ -59,6 +69,9 @@ export function createBot(
     return cached.timeline;
   };
   const summaries = registry.summaries();
+  const commands = () => summaries;
+  const calendarFeedUrl =
+    config.PUBLIC_URL && config.WEB_PORT !== undefined ? `${config.PUBLIC_URL}/calendar.ics` : undefined;
   const bot: Bot = {
     registry,
     store,
@@ -70,19 +83,16 @@ export function createBot(
       // One read of the clock per answer, so every part of it (headings, countdowns) agrees.
       const at = clock.now();
       return {
-        now: () => at,
+        now: readsAt(at),
         store,
         timeline,
         actor,
         channel,
         zone: zone ?? config.TIME_ZONE,
         focusCountry: config.FOCUS_COUNTRY,
-        calendarFeedUrl:
-          config.PUBLIC_URL && config.WEB_PORT !== undefined
-            ? `${config.PUBLIC_URL}/calendar.ics`
-            : undefined,
+        calendarFeedUrl,
         sources: bot.sources,
-        commands: () => summaries,
+        commands,
       };
     },
     dispatch: (text, actor, channel, zone) =>

@@ -8,18 +8,22 @@ export type BindResult = { ok: true; raw: RawValues } | { ok: false; error: stri
 const TIME = /^\d{1,2}:\d{2}$/;
 const ZONE = /^(UTC|Z|[A-Za-z_]+\/[A-Za-z_+\-/0-9]+)$/;
 
-/** Puts words typed after a subcommand into its options: `key:value` by name, bare words by position. */
-export function bindTokens(def: CommandDef, tokens: readonly Token[]): BindResult {
+/**
+ * Puts words typed after a subcommand into its options: `key:value` by name, bare words by position. `from` is
+ * the first of `tokens` to bind (the ones before it, such as the command's name, are left alone).
+ */
+export function bindTokens(def: CommandDef, tokens: readonly Token[], from = 0): BindResult {
   const raw: RawValues = {};
-  const names = Object.keys(def.options);
-  const positional = [...(def.positional ?? [])];
+  const positional = def.positional ?? [];
+  let nextPositional = 0;
   let restParts: string[] | undefined;
   let restName: string | undefined;
-  for (let i = 0; i < tokens.length; i++) {
+  for (let i = from; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     let name: string;
     if (t.key !== undefined) {
       if (!(t.key in def.options)) {
+        const names = Object.keys(def.options);
         const guess = closest(t.key, names);
         const list = names.length ? names.map((n) => `\`${n}\``).join(', ') : 'none';
         return {
@@ -32,8 +36,9 @@ export function bindTokens(def: CommandDef, tokens: readonly Token[]): BindResul
       restParts.push(t.value);
       continue;
     } else {
-      const next = positional.shift();
+      const next = positional[nextPositional++];
       if (next === undefined) {
+        const names = Object.keys(def.options);
         return {
           ok: false,
           error: `I did not understand \`${t.value}\`: \`${def.name}\` takes ${names.length ? names.map((n) => `\`${n}:…\``).join(', ') : 'no options'}. Example: \`/trade ${def.examples[0] ?? def.name}\``,

@@ -1,4 +1,3 @@
-import { stackFor } from '../domain/stack.js';
 import { code, type Reply, type Rich, type Section, strong, time } from '../render/reply.js';
 import { recentChanges } from './changes.js';
 import type { CommandContext } from './context.js';
@@ -31,7 +30,7 @@ export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade
         (it): Rich => [strong(itemCountdown(it, now)), ` — ${it.title} (`, whenSpan(it), ') ', code(it.id)],
       ),
     });
-  const stack = stackFor(tl.measures, ctx.focusCountry, now);
+  const stack = tl.stack(ctx.focusCountry, now);
   sections.push({
     heading: 'In force now',
     lines: [

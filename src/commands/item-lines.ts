@@ -1,6 +1,6 @@
 import { countdown } from '../domain/countdown.js';
 import { itemPending, OUTCOME_PENDING } from '../domain/staleness.js';
-import { formatInstant, localDate } from '../domain/time.js';
+import { formatInstant, localDate, utcMidnight } from '../domain/time.js';
 import { statusAt, type TimelineItem } from '../domain/timeline-item.js';
 import { code, day, type Rich, type Span, strong, time } from '../render/reply.js';
 
@@ -16,8 +16,7 @@ export function itemCountdown(item: TimelineItem, nowMs: number): string {
   if (item.startMs <= nowMs && nowMs < item.endMs) return 'under way';
   if (!item.days && Math.abs(item.startMs - nowMs) < 2 * DAY_MS) return countdown(nowMs, item.startMs);
   const date = item.days?.start ?? localDate(item.startMs, item.zone);
-  const today = Date.parse(`${localDate(nowMs, item.zone)}T00:00:00Z`);
-  const diff = Math.round((Date.parse(`${date}T00:00:00Z`) - today) / DAY_MS);
+  const diff = Math.round((utcMidnight(date) - utcMidnight(localDate(nowMs, item.zone))) / DAY_MS);
   if (diff === 0) return 'today';
   if (diff === 1) return 'tomorrow';
   if (diff === -1) return 'yesterday';
@@ -63,16 +62,37 @@ export function itemFlags(item: TimelineItem, nowMs: number): string[] {
   return flags;
 }
 
+/** The spans of an item's line that do not depend on the clock: its dates, its title and its id. */
+interface ItemSpans {
+  readonly when: Span;
+  readonly title: Span;
+  readonly id: Span;
+}
+
+// By row identity: a timeline row is built once per stored item (rows are reused across store revisions while the
+// item is unchanged, and a changed item gets a new row), so these are derived data like the rows themselves. The
+// spans are frozen, as every answer that lists the item shares them.
+const itemSpans = new WeakMap<TimelineItem, ItemSpans>();
+
+function spansOf(item: TimelineItem): ItemSpans {
+  let spans = itemSpans.get(item);
+  if (!spans) {
+    spans = {
+      when: Object.freeze(whenSpan(item)),
+      title: Object.freeze(strong(item.title)),
+      id: Object.freeze(code(item.id)),
+    };
+    itemSpans.set(item, spans);
+  }
+  return spans;
+}
+
 /** One list line: when, what, countdown, flags, and the id to ask for details. */
 export function itemLine(item: TimelineItem, nowMs: number): Rich {
   const flags = itemFlags(item, nowMs);
-  return [
-    whenSpan(item),
-    ' — ',
-    strong(item.title),
-    ` · ${itemCountdown(item, nowMs)}`,
-    ...(flags.length ? [` · ${flags.join(', ')}`] : []),
-    ' · ',
-    code(item.id),
-  ];
+  const spans = spansOf(item);
+  const line: Span[] = [spans.when, ' — ', spans.title, ` · ${itemCountdown(item, nowMs)}`];
+  if (flags.length) line.push(` · ${flags.join(', ')}`);
+  line.push(' · ', spans.id);
+  return line;
 }

@@ -7,14 +7,32 @@ export const MAX_COMMAND_LENGTH = 2000;
 
 /** Opening quote -> the characters that close it (smart quotes from Slack and macOS included). */
 const CLOSERS: Record<string, string> = { '"': '"', "'": "'", '“': '”“', '”': '”', '‘': '’‘' };
-const KEY_RE = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)/;
+/**
+ * The key of a `key:value` word starting at `start` (a letter, then letters, digits, _ or -, then a colon not
+ * followed by `//`, so a URL is no key), or undefined; read by character codes, as /^([A-Za-z][\w-]*):(?!\/\/)/
+ * on the word would.
+ */
+function keyAt(input: string, start: number): string | undefined {
+  if (!isLetter(input.charCodeAt(start))) return undefined;
+  let j = start + 1;
+  for (;;) {
+    const c = input.charCodeAt(j);
+    if (c === 58) break; // ':'
+    if (!(isLetter(c) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return undefined; // digit, _ or -
+    j++;
+  }
+  if (input.charCodeAt(j + 1) === 47 && input.charCodeAt(j + 2) === 47) return undefined; // '//'
+  return input.slice(start, j);
+}
+
+const isLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const SPACE = /\s/;
-/** Whether `ch` (one UTF-16 unit, or '' past the end) is whitespace as `\s` reads it; printable ASCII without a regex. */
-function isSpace(ch: string): boolean {
-  const c = ch.charCodeAt(0);
+/** Whether the UTF-16 unit at `i` is whitespace as `\s` reads it; printable ASCII by its code, without a regex. */
+function isSpaceAt(input: string, i: number): boolean {
+  const c = input.charCodeAt(i);
   if (c === 32) return true;
   if (c > 32 && c < 127) return false;
-  return SPACE.test(ch);
+  return SPACE.test(input[i] ?? '');
 }
 
 /** Reads a quoted run opening at `open`; returns its text and the index after the closing quote, or -1. */
@@ -39,7 +57,7 @@ function readQuoted(input: string, open: number): { text: string; end: number } 
 /** Index of the first whitespace at or after `i`, or the end of the input. */
 function wordEnd(input: string, i: number): number {
   let j = i;
-  while (j < input.length && !isSpace(input[j] ?? '')) j++;
+  while (j < input.length && !isSpaceAt(input, j)) j++;
   return j;
 }
 
@@ -54,12 +72,12 @@ export function tokenize(input: string): LexResult {
   const tokens: Token[] = [];
   let i = 0;
   while (i < input.length) {
-    if (isSpace(input[i] ?? '')) {
+    if (isSpaceAt(input, i)) {
       i++;
       continue;
     }
     const start = i;
-    const key = KEY_RE.exec(input.slice(start, wordEnd(input, start)))?.[1];
+    const key = keyAt(input, start);
     const valueStart = key === undefined ? start : start + key.length + 1;
     const opener = input[valueStart] ?? '';
     let value: string;

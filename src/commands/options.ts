@@ -24,7 +24,15 @@ export interface OptionDef<T = unknown> {
    * `zone` the time zone a date without one is read in.
    */
   readonly schema: (name: string, usage: string, zone: string) => z.ZodType<T>;
+  /**
+   * The same validation as `schema` without zod, for the path every command takes: the value the schema gives,
+   * or `undefined` for anything the schema might refuse (the caller then runs the schema, which words the error).
+   */
+  readonly accept: (name: string, usage: string, zone: string) => (raw: unknown) => Accepted<T> | undefined;
 }
+
+/** A value an option's `accept` took, as its schema would give it. */
+export type Accepted<T> = { readonly value: T };
 
 /** Zod schema that runs a Result-returning parser and reports its error as the issue message. */
 function fromParser<T>(parse: (raw: string) => { ok: true; value: T } | { ok: false; error: string }) {
@@ -41,7 +49,10 @@ type Req<T> = { required: true; default?: never } | { required?: false; default:
 type Opt = { required?: false; default?: undefined };
 
 function finish<T>(
-  def: Omit<OptionDef<T>, 'schema' | 'required' | 'example'> & { required?: boolean; example?: string },
+  def: Omit<OptionDef<T>, 'schema' | 'accept' | 'required' | 'example'> & {
+    required?: boolean;
+    example?: string;
+  },
   fallbackExample: string,
   parser: (
     name: string,
@@ -59,6 +70,22 @@ function finish<T>(
       const base = fromParser(parser(name, usage, zone));
       if (required) return base as z.ZodType<T>;
       return base.optional().transform((v) => (v === undefined ? dflt : v)) as unknown as z.ZodType<T>;
+    },
+    accept: (name, usage, zone) => {
+      const parse = parser(name, usage, zone);
+      // What fromParser's union takes (zod refuses NaN and infinite numbers), then the same parser; left out, the
+      // default. Anything else is left to the schema.
+      return (raw) => {
+        if (raw === undefined) return required ? undefined : { value: dflt as T };
+        if (
+          typeof raw !== 'string' &&
+          typeof raw !== 'boolean' &&
+          !(typeof raw === 'number' && Number.isFinite(raw))
+        )
+          return undefined;
+        const result = parse(String(raw).trim());
+        return result.ok ? { value: result.value } : undefined;
+      };
     },
   };
 }

@@ -5,6 +5,7 @@ import { bindTokens, type RawValues } from './bind.js';
 import type { CommandContext, CommandSummary } from './context.js';
 import type { CommandDef } from './define.js';
 import { tokenize } from './lexer.js';
+import type { Accepted, OptionDef } from './options.js';
 import { closest, uniquePrefix } from './suggest.js';
 
 export type Parsed =
@@ -52,16 +53,37 @@ const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
 /** How a run ended, with its reply. */
 type Outcome = { reply: Reply; outcome: RunOutcome };
 
-/** A command's schemas for one time zone: the whole object, each option's, and the values of options left out. */
+/**
+ * A command's schemas for one time zone: the whole object, each option's validation without zod (`accept`, the
+ * same parsers), and the values of options left out.
+ */
 interface Schemas {
+  /** The options a command line must give, in definition order. */
+  readonly required: readonly (readonly [string, OptionDef])[];
   readonly object: z.ZodType<Record<string, unknown>>;
-  readonly options: ReadonlyMap<string, z.ZodType>;
+  readonly options: ReadonlyMap<string, (raw: unknown) => Accepted<unknown> | undefined>;
   readonly defaults: Readonly<Record<string, unknown>>;
+}
+
+/** A command's reply as an outcome: refused when it is an error. */
+function answered(reply: Reply): Outcome {
+  return { reply, outcome: reply.tone === 'error' ? 'refused' : 'ok' };
+}
+
+/** A command that threw: the store's own refusals are shown as they are; anything else is logged as a bug. */
+function failed(def: CommandDef, log: (err: unknown) => void, err: unknown): Outcome {
+  if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
+  log(err);
+  const reply = errorReply(
+    `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
+  );
+  return { reply, outcome: 'failed' };
 }
 
 export class Registry {
   private readonly byName = new Map<string, CommandDef>();
-  private readonly schemas = new Map<string, Schemas>();
+  /** By command, then by zone. */
+  private readonly schemas = new Map<CommandDef, Map<string, Schemas>>();
 
   constructor(
     defs: readonly CommandDef[],
@@ -111,14 +133,21 @@ export class Registry {
   }
 
   private schema(def: CommandDef, zone: string): Schemas {
-    const key = `${def.name}\u0000${zone}`;
-    let s = this.schemas.get(key);
+    let byZone = this.schemas.get(def);
+    if (!byZone) {
+      byZone = new Map();
+      this.schemas.set(def, byZone);
+    }
+    let s = byZone.get(zone);
     if (!s) {
       const shape: Record<string, z.ZodType> = {};
+      const accepts = new Map<string, (raw: unknown) => Accepted<unknown> | undefined>();
       const defaults: Record<string, unknown> = {};
       for (const [name, opt] of Object.entries(def.options)) {
-        const option = opt.schema(name, usageFor(def, name), zone);
+        const usage = usageFor(def, name);
+        const option = opt.schema(name, usage, zone);
         shape[name] = option;
+        accepts.set(name, opt.accept(name, usage, zone));
         // What the schema makes of an option left out (its default), worked out by the schema itself, once.
         if (!opt.required) {
           const absent = option.safeParse(undefined);
@@ -126,24 +155,25 @@ export class Registry {
         }
       }
       const object = z.strictObject(shape) as unknown as z.ZodType<Record<string, unknown>>;
-      s = { object, options: new Map(Object.entries(shape)), defaults };
-      this.schemas.set(key, s);
+      const required = Object.entries(def.options).filter(([, o]) => o.required);
+      s = { required, object, options: accepts, defaults };
+      byZone.set(zone, s);
     }
     return s;
   }
 
   /**
-   * The values of `raw`, validated with the command's schema. Only the options given are parsed one by one (an
-   * option left out takes the default its schema gives `undefined`); anything refused, and any name the
-   * command does not have, goes through the whole object schema, which words the error.
+   * The values of `raw`, validated with the command's schema. Only the options given are parsed one by one, by
+   * the parsers their zod schemas run (an option left out takes the default its schema gives `undefined`);
+   * anything refused, and any name the command does not have, goes through the whole object schema, which words
+   * the error.
    */
   private parseValues(s: Schemas, raw: RawValues): z.ZodSafeParseResult<Record<string, unknown>> {
     const values: Record<string, unknown> = { ...s.defaults };
     for (const name in raw) {
-      const option = s.options.get(name);
-      const parsed = option?.safeParse(raw[name]);
-      if (!parsed?.success) return s.object.safeParse(raw);
-      values[name] = parsed.data;
+      const accepted = s.options.get(name)?.(raw[name]);
+      if (accepted === undefined) return s.object.safeParse(raw);
+      values[name] = accepted.value;
     }
     return { success: true, data: values };
   }
@@ -157,8 +187,9 @@ export class Registry {
   }
 
   validate(def: CommandDef, raw: RawValues, zone: string): Parsed {
-    for (const [name, opt] of Object.entries(def.options)) {
-      if (opt.required && (raw[name] === undefined || raw[name] === '')) {
+    const schemas = this.schema(def, zone);
+    for (const [name, opt] of schemas.required) {
+      if (raw[name] === undefined || raw[name] === '') {
         return {
           ok: false,
           field: name,
@@ -170,7 +201,7 @@ export class Registry {
         };
       }
     }
-    const result = this.parseValues(this.schema(def, zone), raw);
+    const result = this.parseValues(schemas, raw);
     if (result.success) return { ok: true, def, values: result.data };
     const issue = result.error.issues[0];
     const field = String(issue?.path[0] ?? '');
@@ -190,7 +221,7 @@ export class Registry {
   parseText(text: string, zone: string): Parsed {
     const lexed = tokenize(withoutTradePrefix(text));
     if (!lexed.ok) return { ok: false, reply: errorReply(lexed.error) };
-    const [first, ...rest] = lexed.tokens;
+    const first = lexed.tokens[0];
     if (!first) return this.validate(this.byName.get('help') as CommandDef, {}, zone);
     if (first.key !== undefined)
       return {
@@ -201,7 +232,7 @@ export class Registry {
       };
     const found = this.find(first.value);
     if (!found.ok) return found;
-    const bound = bindTokens(found.def, rest);
+    const bound = bindTokens(found.def, lexed.tokens, 1);
     if (!bound.ok)
       return {
         ok: false,
@@ -214,15 +245,20 @@ export class Registry {
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
   run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
     const started = performance.now();
-    const finish = ({ reply, outcome }: Outcome): Reply => {
-      const command = parsed.def?.name ?? 'unknown';
-      const seconds = (performance.now() - started) / 1000;
-      this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
-      return reply;
-    };
     // A command that answers at once (most do) is finished without waiting for a turn of the event loop.
     const outcome = this.#run(parsed, ctx, log);
-    return outcome instanceof Promise ? outcome.then(finish) : Promise.resolve(finish(outcome));
+    return outcome instanceof Promise
+      ? outcome.then((o) => this.#finish(parsed, ctx, started, o))
+      : Promise.resolve(this.#finish(parsed, ctx, started, outcome));
+  }
+
+  // The steps of a run are methods and module functions, not named closures made per run: under tsx (its
+  // `keepNames`) every such closure is renamed when it is made, which cost more than the rest of the run.
+  #finish(parsed: Parsed, ctx: CommandContext, started: number, { reply, outcome }: Outcome): Reply {
+    const command = parsed.def?.name ?? 'unknown';
+    const seconds = (performance.now() - started) / 1000;
+    this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
+    return reply;
   }
 
   #run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void): Outcome | Promise<Outcome> {
@@ -235,24 +271,13 @@ export class Registry {
       );
       return { reply, outcome: 'denied' };
     }
-    const answered = (reply: Reply): Outcome => ({
-      reply,
-      outcome: reply.tone === 'error' ? 'refused' : 'ok',
-    });
-    const failed = (err: unknown): Outcome => {
-      // The store's own refusals (database unreachable, a change that collided) are meant to be shown as they are.
-      if (err instanceof StoreError) return { reply: errorReply(err.message), outcome: 'refused' };
-      log(err);
-      const reply = errorReply(
-        `Something went wrong on our side while running \`/trade ${def.name}\`. Nothing was changed.`,
-      );
-      return { reply, outcome: 'failed' };
-    };
     try {
       const reply = def.run(values as never, ctx);
-      return reply instanceof Promise ? reply.then(answered, failed) : answered(reply);
+      return reply instanceof Promise
+        ? reply.then(answered, (err) => failed(def, log, err))
+        : answered(reply);
     } catch (err) {
-      return failed(err);
+      return failed(def, log, err);
     }
   }
 

@@ -26,7 +26,9 @@ export function stackHeadline(stack: TariffStack, nowMs = stack.atMs): Rich {
 
 /** "US tariffs on goods from China", "China's tariffs on goods from the United States": who taxes whose goods. */
 export function stackTitle(stack: TariffStack): string {
-  const by = [...new Set([...stack.byAuthority.values()].flat().map((m) => m.imposing))];
+  const by: string[] = [];
+  for (const list of stack.byAuthority.values())
+    for (const m of list) if (!by.includes(m.imposing)) by.push(m.imposing);
   const goods = `tariffs on goods from ${countryInSentence(stack.country)}`;
   if (by.length === 1) return `${imposer(by[0] as string)} ${goods}`;
   const names = by.map(countryInSentence);
@@ -36,27 +38,51 @@ export function stackTitle(stack: TariffStack): string {
 
 /** "9 Section 301 measures, 1 Section 232 measure": how many product-specific measures, by authority. */
 export function productCounts(stack: TariffStack): string {
-  const counts = [...stack.byAuthority]
-    .map(
-      ([a, list]) => [AUTHORITY_LABELS[a], list.filter((m) => m.coverage === 'some-goods').length] as const,
-    )
-    .filter(([, n]) => n > 0)
-    .map(([a, n]) => `${n} ${a} measure${n === 1 ? '' : 's'}`);
+  const counts: string[] = [];
+  for (const [a, list] of stack.byAuthority) {
+    let n = 0;
+    for (const m of list) if (m.coverage === 'some-goods') n++;
+    if (n > 0) counts.push(`${n} ${AUTHORITY_LABELS[a]} measure${n === 1 ? '' : 's'}`);
+  }
   return counts.join(', ') || 'none';
 }
 
+/** A measure's line without and with the note that its date passed with no outcome recorded, built once each. */
+interface MeasureLines {
+  plain?: Rich;
+  pending?: Rich;
+}
+
+// Lines by measure identity: stored measures are replaced, never changed, and nothing in a line but the pending
+// note depends on the clock (the same derived data per store revision as the timeline's rows). The lines are frozen,
+// as every answer that lists the measure shares them.
+const measureLines = new WeakMap<TariffMeasure, MeasureLines>();
+
 /** One measure: rate, title, dates, first source and id; at `nowMs`, a date passed with no outcome is flagged. */
 export function measureLine(m: TariffMeasure, nowMs?: number): Rich {
+  const pending = nowMs !== undefined && measurePending(m, nowMs) !== undefined;
+  let lines = measureLines.get(m);
+  if (!lines) {
+    lines = {};
+    measureLines.set(m, lines);
+  }
+  if (pending) {
+    lines.pending ??= buildMeasureLine(m, true);
+    return lines.pending;
+  }
+  lines.plain ??= buildMeasureLine(m, false);
+  return lines.plain;
+}
+
+function buildMeasureLine(m: TariffMeasure, pending: boolean): Rich {
   const src = m.sources[0];
-  return [
-    strong(rateText(m)),
-    ` — ${m.title}`,
-    ...(m.from ? [' · since ', momentSpan(m.from)] : []),
-    ...(m.until ? [' · until ', momentSpan(m.until)] : []),
-    ...(m.confidence === 'unverified' ? [' · ⚠ unverified'] : []),
-    ...(nowMs !== undefined && measurePending(m, nowMs) ? [` · ⚠ ${OUTCOME_PENDING}`] : []),
-    ...(src ? [' · ', link(src.url, 'source')] : []),
-    ' · ',
-    code(m.id),
-  ];
+  const line: Span[] = [strong(rateText(m)), ` — ${m.title}`];
+  if (m.from) line.push(' · since ', momentSpan(m.from));
+  if (m.until) line.push(' · until ', momentSpan(m.until));
+  if (m.confidence === 'unverified') line.push(' · ⚠ unverified');
+  if (pending) line.push(` · ⚠ ${OUTCOME_PENDING}`);
+  if (src) line.push(' · ', link(src.url, 'source'));
+  line.push(' · ', code(m.id));
+  for (const span of line) Object.freeze(span);
+  return Object.freeze(line);
 }

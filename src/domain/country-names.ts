@@ -63,8 +63,17 @@ export function imposer(code: string): string {
   return `${name}${name.endsWith('s') ? "'" : "'s"}`;
 }
 
-/** "China" / "the United States": a country's name as it reads inside a sentence. */
+const inSentence = new Map<string, string>();
+
+/** "China" / "the United States": a country's name as it reads inside a sentence (memoized per code). */
 export function countryInSentence(code: string): string {
-  const name = countryName(code);
-  return /^(United|European|Netherlands|Philippines)/.test(name) ? `the ${name}` : name;
+  let text = inSentence.get(code);
+  if (text === undefined) {
+    const name = countryName(code);
+    text = /^(United|European|Netherlands|Philippines)/.test(name) ? `the ${name}` : name;
+    // Codes are two letters (at most 676), but the cap keeps a caller with other strings from growing it.
+    if (inSentence.size >= 1_000) inSentence.clear();
+    inSentence.set(code, text);
+  }
+  return text;
 }

@@ -60,15 +60,69 @@ function stackOf(
   atMs: number,
   applies: (m: TariffMeasure) => boolean,
 ): TariffStack {
-  const inForce = measures.filter((m) => targets(m, country) && applies(m));
-  const allGoods = inForce.filter((m) => m.coverage === 'all-goods');
-  const totalPercent = allGoods.reduce((sum, m) => sum + ('percent' in m.rate ? m.rate.percent : 0), 0);
+  const inForce: TariffMeasure[] = [];
+  for (const m of measures) if (targets(m, country) && applies(m)) inForce.push(m);
+  return stackOfInForce(country, atMs, inForce);
+}
+
+/** The stack of measures already known to be in force on goods from `country`, in one pass, keeping their order. */
+function stackOfInForce(country: string, atMs: number, inForce: readonly TariffMeasure[]): TariffStack {
+  const allGoods: TariffMeasure[] = [];
+  let totalPercent = 0;
+  const lists = new Map<Authority, TariffMeasure[]>();
+  for (const m of inForce) {
+    if (m.coverage === 'all-goods') {
+      allGoods.push(m);
+      totalPercent += 'percent' in m.rate ? m.rate.percent : 0;
+    }
+    const list = lists.get(m.authority);
+    if (list) list.push(m);
+    else lists.set(m.authority, [m]);
+  }
+  // By authority in AUTHORITIES' order, whatever order the measures come in.
   const byAuthority = new Map<Authority, TariffMeasure[]>();
   for (const a of AUTHORITIES) {
-    const list = inForce.filter((m) => m.authority === a);
-    if (list.length) byAuthority.set(a, list);
+    const list = lists.get(a);
+    if (list) byAuthority.set(a, list);
   }
   return { country, atMs, allGoods, totalPercent, byAuthority };
+}
+
+/** A measure on goods from one country with the instants of its dates read once: see targetedMeasures. */
+export interface DatedMeasure {
+  readonly measure: TariffMeasure;
+  readonly fromMs: number | undefined;
+  readonly untilMs: number | undefined;
+}
+
+/**
+ * The measures on goods from `country`, in order, with their dates as instants: what stackAt checks at any
+ * instant. Depends only on the measures, so it can be kept as long as they are (a timeline keeps it per country).
+ */
+export function targetedMeasures(measures: readonly TariffMeasure[], country: string): DatedMeasure[] {
+  const out: DatedMeasure[] = [];
+  for (const m of measures)
+    if (targets(m, country))
+      out.push({
+        measure: m,
+        fromMs: m.from ? momentStartMs(m.from) : undefined,
+        untilMs: m.until ? momentStartMs(m.until) : undefined,
+      });
+  return out;
+}
+
+/** The same stack as stackFor(measures, country, atMs), from targetedMeasures(measures, country). */
+export function stackAt(targeted: readonly DatedMeasure[], country: string, atMs: number): TariffStack {
+  const inForce: TariffMeasure[] = [];
+  for (const d of targeted) {
+    const m = d.measure;
+    // inForceAt, on the instants read once.
+    if (m.status === 'announced' && !m.from) continue;
+    if (d.fromMs !== undefined && d.fromMs > atMs) continue;
+    if (d.untilMs !== undefined ? atMs < d.untilMs : m.from !== undefined || m.status === 'in-force')
+      inForce.push(m);
+  }
+  return stackOfInForce(country, atMs, inForce);
 }
 
 /** Human text of a rate: "25%" or the text given. */

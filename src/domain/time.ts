@@ -134,6 +134,23 @@ export function localDate(ms: number, zone: string): string {
   return date;
 }
 
+const utcMidnights = new Map<string, number>();
+const UTC_MIDNIGHTS = 100_000;
+
+/**
+ * Epoch ms of 00:00 UTC on `date` (YYYY-MM-DD) as `Date.parse(`${date}T00:00:00Z`)` reads it (NaN when it is no
+ * date). A pure function, memoized: countdowns ask for the same dates on every answer.
+ */
+export function utcMidnight(date: string): number {
+  let ms = utcMidnights.get(date);
+  if (ms === undefined) {
+    ms = Date.parse(`${date}T00:00:00Z`);
+    if (utcMidnights.size >= UTC_MIDNIGHTS) utcMidnights.clear();
+    utcMidnights.set(date, ms);
+  }
+  return ms;
+}
+
 /** The ISO date `n` calendar days after `date` (negative `n` goes back). */
 export function addDays(date: string, n: number): string {
   const [year, month, day] = parseDate(date);

@@ -1,5 +1,6 @@
 import type { EventKind, TradeEvent } from './event.js';
 import type { TariffMeasure } from './measure.js';
+import { type DatedMeasure, stackAt, type TariffStack, targetedMeasures } from './stack.js';
 import { DEADLINE_KINDS, eventItem, isAhead, measureItems, type TimelineItem } from './timeline-item.js';
 
 export interface ItemFilter {
@@ -108,6 +109,7 @@ export class Timeline {
   private readonly byId = new Map<string, TimelineItem>();
   private readonly measureById = new Map<string, TariffMeasure>();
   private readonly longest: number;
+  private readonly targeted = new Map<string, readonly DatedMeasure[]>();
 
   constructor(events: readonly TradeEvent[], measures: readonly TariffMeasure[]) {
     const unplaced: Unplaced[] = [];
@@ -156,6 +158,21 @@ export class Timeline {
   /** The placed measure with exactly this id (a measure may have no dated row at all). */
   measure(id: string): TariffMeasure | undefined {
     return this.measureById.get(id);
+  }
+
+  /**
+   * The tariff stack on goods from `country` at an instant: stackFor over this timeline's measures, with the
+   * measures on that country's goods and their dates read once per timeline (that is, per store revision).
+   */
+  stack(country: string, atMs: number): TariffStack {
+    let targeted = this.targeted.get(country);
+    if (!targeted) {
+      // Country codes are two letters; the cap only bounds a caller asking for many.
+      if (this.targeted.size >= 1_000) this.targeted.clear();
+      targeted = targetedMeasures(this.measures, country);
+      this.targeted.set(country, targeted);
+    }
+    return stackAt(targeted, country, atMs);
   }
 
   /** Items under way or starting in [fromMs, toMs), earliest first, at most `limit`. */

@@ -101,6 +101,23 @@ describe('tokenize: properties', () => {
     );
   });
 
+  it('reads a key exactly where the key pattern matches the word', () => {
+    const KEY = /^([A-Za-z][A-Za-z0-9_-]*):(?!\/\/)/;
+    const chars = fc.constantFrom(...'aZk09_-:/ \t"é');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 30 }), (list) => {
+        const input = list.join('');
+        const r = tokenize(input);
+        if (!r.ok) return;
+        for (const t of r.tokens) {
+          const word = /^\S*/.exec(input.slice(t.start))?.[0] ?? '';
+          expect(t.key).toBe(KEY.exec(word)?.[1]?.toLowerCase());
+        }
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   type Part = { value: string; quoted: boolean };
   const simpleWord = fc.stringMatching(/^[A-Za-z0-9._\-/@%]{1,12}$/).filter((w) => !w.includes(':'));
   const phrase = fc.string({ maxLength: 20 });

@@ -5,6 +5,7 @@ import {
   formatInstant,
   localDate,
   startOfDay,
+  utcMidnight,
   wallClock,
   zonedToInstant,
   zoneOffsetMinutes,
@@ -227,5 +228,37 @@ describe('UTC without Intl', () => {
   it('still refuses what Intl cannot read', () => {
     expect(() => wallClock(Number.NaN, 'UTC')).toThrow(RangeError);
     expect(() => wallClock(8.64e15 + 1, 'UTC')).toThrow(RangeError);
+  });
+});
+
+describe('utcMidnight', () => {
+  it('reads a date as Date.parse reads its UTC midnight, asked once or again', () => {
+    const dates = [
+      '2026-03-12',
+      '2024-02-29',
+      '2025-02-29',
+      '0001-01-01',
+      '0099-12-31',
+      '9999-12-31',
+      '2026-13-01',
+      'nope',
+      '',
+    ];
+    for (const date of [...dates, ...dates]) {
+      expect(Object.is(utcMidnight(date), Date.parse(`${date}T00:00:00Z`)), date).toBe(true);
+    }
+    expect(utcMidnight('2026-03-12')).toBe(Date.UTC(2026, 2, 12));
+  });
+
+  it('agrees with Date.parse on any calendar date', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('0001-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+        (d) => {
+          const date = d.toISOString().slice(0, 10);
+          expect(utcMidnight(date)).toBe(Date.parse(`${date}T00:00:00Z`));
+        },
+      ),
+    );
   });
 });
