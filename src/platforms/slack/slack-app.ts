@@ -76,6 +76,9 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     receiver,
     socketMode: Boolean(o.appToken),
     convoStore: false,
+    // Bolt's default global middleware that drops Events API events sent by this app itself: we listen to no
+    // events (Bolt acks them for us and nothing else sees them), so it only cost every request one more step.
+    ignoreSelf: false,
     logger,
     clientOptions,
     deferInitialization: true,
