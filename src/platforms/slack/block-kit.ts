@@ -123,15 +123,18 @@ export function renderBlocks(reply: Reply): SlackMessage {
   const count: Counter = { n: 0 };
   for (const s of reply.sections) addSection(s, count, blocks);
   // The small print: the reply's context, then hints for buttons Slack could not carry; at most 10 lines.
+  const elements: Record<string, unknown>[] = [];
+  const addContext = (lines: readonly Rich[]) => {
+    for (const l of lines) {
+      if (elements.length === SLACK_LIMITS.context) return;
+      elements.push({ type: 'mrkdwn', text: clip(mrkdwn(l), SLACK_LIMITS.sectionText) });
+    }
+  };
+  if (reply.context) addContext(reply.context);
   const hints: Rich[] = [];
   for (const s of reply.sections) addLeftOut(s.actions, hints);
   addLeftOut(reply.actions, hints);
-  const elements: Record<string, unknown>[] = [];
-  for (const lines of [reply.context ?? [], hints])
-    for (const l of lines) {
-      if (elements.length === SLACK_LIMITS.context) break;
-      elements.push({ type: 'mrkdwn', text: clip(mrkdwn(l), SLACK_LIMITS.sectionText) });
-    }
+  if (hints.length) addContext(hints);
   const buttons = actionsBlock(reply.actions, count);
   const footLength = (elements.length ? 1 : 0) + (buttons ? 1 : 0);
   const room = SLACK_LIMITS.blocks - headLength - footLength;

@@ -99,10 +99,9 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   // every request (two to three steps each, every step a copy of the request's arguments), so a command went
   // through three chains, two of them only to be turned away. Here it stops at the first step that sees it; any
   // other request goes on to the listeners as before (what `app.command('/trade')` matched: a command named /trade).
-  app.use(async (args) => {
+  app.use((args) => {
     const command = 'command' in args ? args.command : undefined;
-    if (command?.command === '/trade') return slash(args as typeof args & SlashArgs);
-    await args.next();
+    return command?.command === '/trade' ? slash(args as typeof args & SlashArgs) : args.next();
   });
   // One listener per kind of request: the forms share one view listener and the buttons one action listener.
   const forms = new Map([...ADD_FORMS, ACCEPT_FORM].map((f) => [f.callbackId, f]));
