@@ -9,7 +9,9 @@ interface Window {
 
 /**
  * Open windows of one length, oldest first (windows of one length end in the order they open), under one
- * timer for the oldest: a timer set and cleared per request cost more than the rest of a cached answer.
+ * timer for the oldest: a timer set and cleared per request cost more than the rest of a cached answer. With no
+ * window open the timer is not cleared but unreferenced (it must not hold the process, and when it fires it finds
+ * nothing to end); the next window references it again, so a steady stream of quick answers sets no new timers.
  */
 class Windows {
   private readonly open = new Set<Window>();
@@ -20,17 +22,16 @@ class Windows {
   add(expire: () => void): Window {
     const w = { endsAt: performance.now() + this.ms, expire };
     this.open.add(w);
+    // A pending timer fires no later than this window ends (it was set for a window that opened earlier).
     if (!this.timer) this.arm(this.ms);
+    else if (this.open.size === 1) this.timer.ref();
     return w;
   }
 
-  /** Forgets a window whose work settled; with none left open, the timer goes too (it must not hold the process). */
+  /** Forgets a window whose work settled; with none left open, the timer no longer holds the process. */
   remove(w: Window): void {
     this.open.delete(w);
-    if (this.open.size === 0 && this.timer) {
-      clearTimeout(this.timer);
-      this.timer = undefined;
-    }
+    if (this.open.size === 0) this.timer?.unref();
   }
 
   private arm(ms: number): void {

@@ -29,26 +29,46 @@ export class ReplyCache<T> {
     private readonly max = 500,
   ) {}
 
-  private key(parts: readonly unknown[]): string {
-    return [this.bot.store.revision, Math.floor(this.bot.clock.now() / MINUTE), ...parts].join('\u0000');
+  /**
+   * The key of `parts` in this revision and minute: compute it once per request and pass it to peekKey and getKey
+   * (a miss looks twice).
+   */
+  keyOf(parts: readonly unknown[]): string {
+    const head = `${this.bot.store.revision}\u0000${Math.floor(this.bot.clock.now() / MINUTE)}`;
+    return parts.length ? `${head}\u0000${parts.join('\u0000')}` : head;
   }
 
   /** The kept answer for `parts`, if there is one for this revision and minute. */
   peek(parts: readonly unknown[]): T | undefined {
-    return this.entries.get(this.key(parts));
+    return this.entries.get(this.keyOf(parts));
+  }
+
+  /** The kept answer under `key` (from keyOf), if any. */
+  peekKey(key: string): T | undefined {
+    return this.entries.get(key);
   }
 
   /** The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before). */
-  async get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
-    const key = this.key(parts);
+  get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
+    return this.getKey(this.keyOf(parts), build);
+  }
+
+  /** As get, under a key from keyOf. A question asked once is answered by `build` itself, with no wrapper. */
+  getKey(key: string, build: () => Promise<T>): Promise<T> {
     const hit = this.entries.get(key);
-    if (hit !== undefined) return hit;
-    if (!this.askedOnce.delete(key)) {
-      if (this.askedOnce.size >= 4 * this.max)
-        this.askedOnce.delete(this.askedOnce.values().next().value as string);
-      this.askedOnce.add(key);
+    if (hit !== undefined) return Promise.resolve(hit);
+    if (this.askedOnce.delete(key)) return this.keep(key, build);
+    if (this.askedOnce.size >= 4 * this.max)
+      this.askedOnce.delete(this.askedOnce.values().next().value as string);
+    this.askedOnce.add(key);
+    try {
       return build();
+    } catch (error) {
+      return Promise.reject(error);
     }
+  }
+
+  private async keep(key: string, build: () => Promise<T>): Promise<T> {
     const value = deepFreeze(await build());
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, value);

@@ -106,7 +106,14 @@ export function firstTextLines(reply: Reply, o: TextOptions, n: number): string[
   const out: string[] = [];
   if (n <= 0) return out;
   for (const entry of textLines(reply, o)) {
-    for (const line of entry.includes('\n') ? entry.split('\n') : [entry]) {
+    if (!entry.includes('\n')) {
+      // Most entries are one line: no array made to hold it.
+      if (!entry) continue;
+      out.push(entry);
+      if (out.length >= n) return out;
+      continue;
+    }
+    for (const line of entry.split('\n')) {
       if (!line) continue;
       out.push(line);
       if (out.length >= n) return out;

@@ -41,3 +41,18 @@ describe('reply cache', () => {
     expect(builds()).toBe(3);
   });
 });
+
+describe('reply cache keys', () => {
+  it('a key taken once per request finds what the parts find, and only in its revision and minute', async () => {
+    const { t, cache, ask } = await cacheOnBot();
+    await ask('C1');
+    const kept = await ask('C1');
+    const key = cache.keyOf(['C1', false, 'brief']);
+    expect(cache.peekKey(key)).toBe(kept);
+    expect(await cache.getKey(key, async () => ({ text: 'other', n: -1 }))).toBe(kept);
+    expect(cache.peekKey(cache.keyOf(['C1', true, 'brief']))).toBeUndefined();
+    t.clock.advance(60_000);
+    expect(cache.keyOf(['C1', false, 'brief'])).not.toBe(key);
+    expect(cache.peekKey(cache.keyOf(['C1', false, 'brief']))).toBeUndefined();
+  });
+});

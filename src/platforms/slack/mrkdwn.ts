@@ -30,18 +30,31 @@ export function escapeSlack(raw: string, multiline = false): string {
 /** A URL safe inside `<url|label>`. */
 const safeUrl = (url: string) => url.replace(/\|/g, '%7C').replace(/</g, '%3C').replace(/>/g, '%3E');
 
-const dateTokens = new Map<string, string>();
+/** Date tokens by style (date, date and time), fallback zone and instant; at most MAX_DATE_TOKENS in all. */
+const dateTokens = [new Map<string, Map<number, string>>(), new Map<string, Map<number, string>>()];
+let dateTokenCount = 0;
+const MAX_DATE_TOKENS = 50_000;
 
 /** Slack's date token: shown in each reader's own zone, with a fallback for old clients. Memoized. */
 export function slackDate(ms: number, withTime: boolean, fallbackZone = 'UTC'): string {
-  const key = `${ms}|${withTime}|${fallbackZone}`;
-  let token = dateTokens.get(key);
+  const byZone = dateTokens[withTime ? 1 : 0] as Map<string, Map<number, string>>;
+  let byMs = byZone.get(fallbackZone);
+  let token = byMs?.get(ms);
   if (token === undefined) {
     const fmt = withTime ? '{date_short_pretty} {time}' : '{date_short_pretty}';
     const fallback = formatInstant(ms, fallbackZone, withTime ? 'datetime' : 'date');
     token = `<!date^${Math.floor(ms / 1000)}^${fmt}|${escapeSlack(fallback)}>`;
-    if (dateTokens.size > 50_000) dateTokens.clear();
-    dateTokens.set(key, token);
+    if (dateTokenCount >= MAX_DATE_TOKENS) {
+      for (const m of dateTokens) m.clear();
+      dateTokenCount = 0;
+      byMs = undefined;
+    }
+    if (!byMs) {
+      byMs = new Map();
+      byZone.set(fallbackZone, byMs);
+    }
+    byMs.set(ms, token);
+    dateTokenCount++;
   }
   return token;
 }

@@ -19,7 +19,7 @@ import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { fileSender } from './slack-files.js';
 import { slackUsers } from './slack-users.js';
-import { slashCommandHandler } from './slash-command.js';
+import { type SlashArgs, slashCommandHandler } from './slash-command.js';
 import { LeanSocketModeReceiver } from './socket-receiver.js';
 
 export interface SlackOptions {
@@ -76,6 +76,9 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     receiver,
     socketMode: Boolean(o.appToken),
     convoStore: false,
+    // Bolt's default global middleware that drops Events API events sent by this app itself: we listen to no
+    // events (Bolt acks them for us and nothing else sees them), so it only cost every request one more step.
+    ignoreSelf: false,
     logger,
     clientOptions,
     deferInitialization: true,
@@ -84,19 +87,23 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   const isEditor = async (id: string) =>
     bot.isListedEditor('slack', id) || (o.adminsAreEditors && (await users(id)).isAdmin);
 
-  app.command(
-    '/trade',
-    slashCommandHandler({
-      bot,
-      log,
-      user: users,
-      adminsAreEditors: o.adminsAreEditors,
-      openAddForm: (form, trigger, channel) => openForm(app.client, form, trigger, channel),
-      sendFiles: fileSender(app.client),
-    }),
-  );
-  // One listener per kind of request: Bolt runs every listener's middleware for every request (each slash command
-  // went through six), so the forms share one view listener and the buttons one action listener.
+  const slash = slashCommandHandler({
+    bot,
+    log,
+    user: users,
+    adminsAreEditors: o.adminsAreEditors,
+    openAddForm: (form, trigger, channel) => openForm(app.client, form, trigger, channel),
+    sendFiles: fileSender(app.client),
+  });
+  // `/trade` is answered from a global middleware, not a listener: Bolt runs every listener's middleware chain for
+  // every request (two to three steps each, every step a copy of the request's arguments), so a command went
+  // through three chains, two of them only to be turned away. Here it stops at the first step that sees it; any
+  // other request goes on to the listeners as before (what `app.command('/trade')` matched: a command named /trade).
+  app.use((args) => {
+    const command = 'command' in args ? args.command : undefined;
+    return command?.command === '/trade' ? slash(args as typeof args & SlashArgs) : args.next();
+  });
+  // One listener per kind of request: the forms share one view listener and the buttons one action listener.
   const forms = new Map([...ADD_FORMS, ACCEPT_FORM].map((f) => [f.callbackId, f]));
   app.view(oneOf([...forms.keys()]), async ({ ack, body, view, client }) => {
     const form = forms.get(view.callback_id) as AddForm;

@@ -50,10 +50,37 @@ interface Answer {
   readonly files: () => readonly ReplyFile[];
 }
 
+const NO_FILES: readonly ReplyFile[] = [];
+const noFiles = () => NO_FILES;
+
 const answerOf = (reply: Reply): Answer => {
-  const files = reply.files ?? [];
-  return { body: responseBody(reply), visibility: reply.visibility, files: () => files };
+  const files = reply.files;
+  return {
+    body: responseBody(reply),
+    visibility: reply.visibility,
+    files: files?.length ? () => files : noFiles,
+  };
 };
+
+/** The reply's files, after the reply itself; a failure is told to the reader alone. */
+const sendFiles = (d: SlashDeps, args: SlashArgs, answer: Answer): Promise<void> | undefined =>
+  // Files are rare: an answer without any makes no promise here.
+  answer.files === noFiles ? undefined : sendFilesOf(d, args, answer);
+
+async function sendFilesOf(
+  d: SlashDeps,
+  { command, respond }: Pick<SlashArgs, 'command' | 'respond'>,
+  answer: Answer,
+): Promise<void> {
+  const files = answer.files();
+  if (!files.length || !d.sendFiles) return;
+  const to = { channel: command.channel_id, user: command.user_id, visibility: answer.visibility };
+  const problem = await d.sendFiles(files, to);
+  if (problem)
+    await respond({ response_type: 'ephemeral', replace_original: false, text: problem }).catch((err) =>
+      d.log.warn('respond failed', err),
+    );
+}
 
 /** A check that is true the first time a trigger id is seen: Slack resends a request it did not see answered. */
 function firstDeliveries(): (triggerId: string) => boolean {
@@ -74,18 +101,8 @@ function firstDeliveries(): (triggerId: string) => boolean {
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
   const cache = new ReplyCache<Answer>(d.bot);
-  return async ({ command, ack, respond }: SlashArgs): Promise<void> => {
-    /** The reply's files, after the reply itself; a failure is told to the reader alone. */
-    const sendFiles = async (answer: Answer): Promise<void> => {
-      const files = answer.files();
-      if (!files.length || !d.sendFiles) return;
-      const to = { channel: command.channel_id, user: command.user_id, visibility: answer.visibility };
-      const problem = await d.sendFiles(files, to);
-      if (problem)
-        await respond({ response_type: 'ephemeral', replace_original: false, text: problem }).catch((err) =>
-          d.log.warn('respond failed', err),
-        );
-    };
+  return async (args: SlashArgs): Promise<void> => {
+    const { command, ack, respond } = args;
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
     const text = withoutTradePrefix(command.text ?? '');
     const def = d.bot.registry.named(text);
@@ -110,23 +127,23 @@ export function slashCommandHandler(d: SlashDeps) {
       const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
       const reply = await d.bot.dispatch(text, actor, channel, profile.tz);
       await respond(responseBody(reply));
-      return sendFiles(answerOf(reply));
+      return sendFiles(d, args, answerOf(reply));
     }
     const isEditor = listed;
     const actor: Actor = { platform: 'slack', id: command.user_id, isEditor };
-    const parts = [channel.id, isEditor, text];
-    const hit = cache.peek(parts);
+    const key = cache.keyOf([channel.id, isEditor, text]);
+    const hit = cache.peekKey(key);
     if (hit) {
       await ack(hit.body);
-      return sendFiles(hit);
+      return sendFiles(d, args, hit);
     }
-    const work = cache.get(parts, () => d.bot.dispatch(text, actor, channel).then(answerOf));
+    const work = cache.getKey(key, () => d.bot.dispatch(text, actor, channel).then(answerOf));
     const quick = await within(work);
     if (quick) await ack(quick.body);
     else {
       await ack();
       await respond((await work).body).catch((err) => d.log.warn('respond failed', err));
     }
-    return sendFiles(await work);
+    return sendFiles(d, args, await work);
   };
 }
