@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secondsSince, startTimer } from '../elapsed.js';
 import { errorReply, type Reply } from '../render/reply.js';
 import { StoreError } from '../store/errors.js';
 import { bindTokens, type RawValues } from './bind.js';
@@ -213,10 +214,10 @@ export class Registry {
 
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
   run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
-    const started = performance.now();
+    const started = startTimer();
     const finish = ({ reply, outcome }: Outcome): Reply => {
       const command = parsed.def?.name ?? 'unknown';
-      const seconds = (performance.now() - started) / 1000;
+      const seconds = secondsSince(started);
       this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
       return reply;
     };
