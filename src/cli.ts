@@ -1,4 +1,5 @@
-import { z } from 'zod';
+// First, before any schema is built: zod without generated parsers (see cli-jitless.ts).
+import './cli-jitless.js';
 import { allCommands } from '../commands/index.js';
 import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
@@ -20,9 +21,6 @@ import { runStoreCommand } from './store-cli.js';
  * (it holds the store's lock), the CLI reads the store as it is and refuses changes, saying where to make them.
  */
 async function main(): Promise<void> {
-  // One process, one answer: building zod's generated parsers (new Function, compiled for each object schema at its
-  // first parse) costs more than they save here (15-20 ms of a brief). The checks are the same either way.
-  z.config({ jitless: true });
   const argv = process.argv.slice(2);
   if (isStoreCommand(argv)) return storeCommand(argv);
   // A command that changes nothing reads the file without taking its lock or writing a backup.
