@@ -16,7 +16,7 @@ import {
 } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -45,8 +45,8 @@ function newest(path) {
   return t;
 }
 
-/** Builds dist/ if it is missing or stale (always with `force`); returns 0, or the failing exit code. */
-export function ensureBuilt({ force = false } = {}) {
+/** Builds dist/ if it is missing or stale (always with `force`); resolves to 0, or the failing exit code. */
+export async function ensureBuilt({ force = false } = {}) {
   const built = existsSync(STAMP) ? statSync(STAMP).mtimeMs : 0;
   const sources = Math.max(...INPUTS.map((p) => newest(join(ROOT, p))));
   if (built && built >= sources && !force && existsSync(CLI_BUNDLE)) return 0;
@@ -64,7 +64,7 @@ export function ensureBuilt({ force = false } = {}) {
   if (force) rmSync(join(ROOT, 'dist'), { recursive: true, force: true });
   const r = spawnSync(process.execPath, [tsc, '-p', join(ROOT, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (r.status !== 0) return r.status ?? 1;
-  bundleCli();
+  await bundleCli();
   // The stamp carries the build's start time, so a file saved during the build counts as newer.
   writeFileSync(STAMP, `${new Date(started).toISOString()}\n`);
   utimesSync(STAMP, new Date(started), new Date(started));
@@ -78,7 +78,7 @@ export function ensureBuilt({ force = false } = {}) {
  * bundle after a real answer (see makeCodeCache). pino and undici stay outside: pino starts its transports from
  * files, and undici loads only at a source check. Without esbuild, cli.mjs just imports dist/src/cli.js.
  */
-function bundleCli() {
+async function bundleCli() {
   rmSync(CLI_CODE, { force: true });
   rmSync(CLI_CACHE, { force: true });
   let esbuild;
@@ -88,7 +88,7 @@ function bundleCli() {
     writeFileSync(CLI_BUNDLE, "import './src/cli.js';\n");
     return;
   }
-  const out = esbuild.buildSync({
+  const out = await esbuild.build({
     entryPoints: [join(ROOT, 'dist', 'src', 'cli.js')],
     write: false,
     outfile: CLI_CODE,
@@ -106,9 +106,13 @@ function bundleCli() {
     // The modules find files (fonts, migrations) and require packages from where they are: the bundle's own URL.
     define: { 'import.meta.url': '__cliBundleUrl' },
     banner: { js: "var __cliBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // Less source to read at each start (the code cache spares compiling it, not reading it): no comments or
+    // indentation (names are kept, so stack traces still name functions), and zod's English messages alone.
+    minifyWhitespace: true,
+    plugins: [zodEnglishOnly],
     logLevel: 'warning',
   });
-  // esbuild already writes strings in ASCII; the few other characters left (in comments and regular expressions)
+  // esbuild already writes strings in ASCII; the few other characters left (in regular expressions)
   // become \u escapes, which mean the same there, so the loader reads the file as latin1 without decoding UTF-8.
   const text = out.outputFiles[0].text.replace(
     /[\u0080-\uffff]/g,
@@ -119,6 +123,26 @@ function bundleCli() {
   copyFileSync(join(ROOT, 'scripts', 'cli-loader.mjs'), CLI_BUNDLE);
   makeCodeCache(stamp);
 }
+
+/**
+ * zod's `locales` namespace (59 languages besides English, 400 KB) stands for a namespace with English alone: the
+ * bot configures no other language, and zod sets English itself from its own module (locales/en.js).
+ */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (a) =>
+      /[\\/]node_modules[\\/]zod[\\/]/.test(a.importer)
+        ? { path: join(a.resolveDir, '..', 'locales', 'index.js'), namespace: 'zod-english-only' }
+        : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'zod-english-only' }, (a) => ({
+      contents: "export { default as en } from './en.js';",
+      resolveDir: dirname(a.path),
+      loader: 'js',
+    }));
+  },
+};
 
 /**
  * Answers `brief` once with the bundle (on a store made from the seed in a temp folder) and keeps V8's code cache
@@ -165,4 +189,4 @@ function makeCodeCache(stamp) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href)
-  process.exit(ensureBuilt({ force: process.argv.includes('--force') }));
+  process.exit(await ensureBuilt({ force: process.argv.includes('--force') }));
