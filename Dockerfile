@@ -11,6 +11,8 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
 COPY commands ./commands
+# The build answers one `brief` from the seed to make the one-shot CLI's code cache (dist/cli-bundle.cjs.cache).
+COPY data/seed.json data/sources.json ./data/
 RUN npm run build && npm prune --omit=dev --ignore-scripts --no-audit --no-fund
 
 # --- runtime ---

@@ -49,4 +49,5 @@ const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - 
 process.stdout.write(`busy ${(busy / 1e6).toFixed(1)} s (idle left out)\n`);
 for (const [k, v] of top(byOwner, 20)) if (k !== '(idle)') process.stdout.write(`${pct(v)}  ${k}\n`);
 process.stdout.write('our functions, self time:\n');
-for (const [k, v] of top(byFunction, Number(process.env.TOP ?? 15))) process.stdout.write(`${pct(v)}  ${k}\n`);
+for (const [k, v] of top(byFunction, Number(process.env.TOP ?? 15)))
+  process.stdout.write(`${pct(v)}  ${k}\n`);

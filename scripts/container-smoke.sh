@@ -21,6 +21,9 @@ mkdir -p "$WORK/build"
 cd "$ROOT"
 cp package.json package-lock.json tsconfig.json tsconfig.build.json "$WORK/build/"
 cp -r scripts src commands "$WORK/build/"
+# The build answers one `brief` from the seed to make the one-shot CLI's code cache.
+mkdir -p "$WORK/build/data"
+cp data/seed.json data/sources.json "$WORK/build/data/"
 cd "$WORK/build"
 if [[ $REUSE == 1 ]]; then
   say "reusing node_modules and dist/ of $ROOT"
@@ -96,6 +99,10 @@ for _ in $(seq 1 150); do
       exit 1
     fi
     say "the one-shot CLI bundle answers"
+    "${RUN_AS[@]}" test -r "$WORK/app/dist/cli-bundle.cjs.cache" || {
+      say "FAIL: the CLI bundle's code cache is not in the image, or not readable by its user"
+      exit 1
+    }
     exit 0
   fi
   sleep 0.2

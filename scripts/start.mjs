@@ -2,6 +2,6 @@
 // compiled bot in this same process, so start-up pays for one node, and signals reach the bot directly.
 import { ensureBuilt } from './build-if-stale.mjs';
 
-const code = ensureBuilt();
+const code = await ensureBuilt();
 if (code !== 0) process.exit(code);
 await import('../dist/src/main.js');

@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { allCommands } from '../commands/index.js';
 import type { Clock } from './clock.js';
 import type { Actor, CommandContext } from './commands/context.js';
@@ -6,6 +5,7 @@ import { Registry } from './commands/registry.js';
 import type { Config } from './config.js';
 import type { ChannelRef } from './domain/subscription.js';
 import { Timeline } from './domain/timeline.js';
+import { nodeCrypto } from './lazy-crypto.js';
 import { type Logger, withContext } from './log/logger.js';
 import type { Observer } from './observer.js';
 import type { Reply } from './render/reply.js';
@@ -101,7 +101,7 @@ export function createBot(
         withContext(log, {
           command: registry.named(text)?.name ?? 'unknown',
           platform: actor.platform,
-          requestId: randomUUID(),
+          requestId: nodeCrypto().randomUUID(),
         }).error('command failed', err),
       ),
   };

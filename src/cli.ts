@@ -1,3 +1,5 @@
+// First, before any schema is built: zod without generated parsers (see cli-jitless.ts).
+import './cli-jitless.js';
 import { allCommands } from '../commands/index.js';
 import { parseArgs } from './args.js';
 import { digestReply } from './commands/brief-reply.js';
@@ -7,7 +9,7 @@ import { loadEnv, parseConfig } from './config.js';
 import { escapeControls } from './domain/control-chars.js';
 import { exitOnEscape } from './fatal.js';
 import { createLogger } from './log/pino-logger.js';
-import { CONSOLE_CHANNEL } from './platforms/console.js';
+import { CONSOLE_CHANNEL } from './platforms/console-ref.js';
 import { filesDir, writeReplyFiles } from './platforms/file-folder.js';
 import { errorReply, type Reply } from './render/reply.js';
 import { renderText } from './render/text.js';

@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
 import type { EventKind } from '../domain/event.js';
 import { DEFAULT_LEAD_MINUTES } from '../domain/subscription.js';
 import type { Timeline } from '../domain/timeline.js';
+import { nodeCrypto } from '../lazy-crypto.js';
 import type { StoreData } from '../store/schema.js';
 import { calendarEntry } from './entries.js';
 import { icsText } from './ics.js';
@@ -75,7 +75,7 @@ export function buildCalendar(
   for (const r of revs.values()) latest = Math.max(latest, r.lastAt);
   return {
     text,
-    etag: `"${createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`,
+    etag: `"${nodeCrypto().createHash('sha256').update(text).digest('base64url').slice(0, 27)}"`,
     lastModifiedMs: Math.floor(latest / 1000) * 1000,
     count: entries.length,
     truncated: found.length > MAX_FEED_ENTRIES,

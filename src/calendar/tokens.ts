@@ -1,6 +1,6 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
 import { Instant } from '../domain/primitives.js';
+import { nodeCrypto } from '../lazy-crypto.js';
 
 /** Every issued calendar token starts so, which lets the logs redact one wherever it appears. */
 export const TOKEN_PREFIX = 'tbcal_';
@@ -17,11 +17,11 @@ export const CalendarToken = z.strictObject({
 });
 export type CalendarToken = z.infer<typeof CalendarToken>;
 
-const sha256 = (text: string): Buffer => createHash('sha256').update(text, 'utf8').digest();
+const sha256 = (text: string): Buffer => nodeCrypto().createHash('sha256').update(text, 'utf8').digest();
 
 /** A fresh token and the record to store for it (the token itself is shown once and never stored). */
 export function newToken(owner: string, at: string): { token: string; record: CalendarToken } {
-  const token = `${TOKEN_PREFIX}${randomBytes(24).toString('base64url')}`;
+  const token = `${TOKEN_PREFIX}${nodeCrypto().randomBytes(24).toString('base64url')}`;
   return { token, record: { hash: sha256(token).toString('hex'), owner, createdAt: at } };
 }
 
@@ -37,10 +37,10 @@ export function tokenIsValid(
 ): boolean {
   const digest = sha256(presented);
   let ok = false;
-  if (operatorToken !== undefined) ok = timingSafeEqual(digest, sha256(operatorToken)) || ok;
+  if (operatorToken !== undefined) ok = nodeCrypto().timingSafeEqual(digest, sha256(operatorToken)) || ok;
   for (const r of records) {
     const stored = Buffer.from(r.hash, 'hex');
-    if (stored.length === digest.length) ok = timingSafeEqual(digest, stored) || ok;
+    if (stored.length === digest.length) ok = nodeCrypto().timingSafeEqual(digest, stored) || ok;
   }
   return ok;
 }

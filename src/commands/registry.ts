@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { secondsSince, startTimer } from '../elapsed.js';
 import { errorReply, type Reply } from '../render/reply.js';
 import { StoreError } from '../store/errors.js';
 import { bindTokens, type RawValues } from './bind.js';
@@ -244,7 +245,7 @@ export class Registry {
 
   /** Runs a parsed command: checks who may run it, and turns any failure into a reply without a stack trace. */
   run(parsed: Parsed, ctx: CommandContext, log: (err: unknown) => void = () => {}): Promise<Reply> {
-    const started = performance.now();
+    const started = startTimer();
     // A command that answers at once (most do) is finished without waiting for a turn of the event loop.
     const outcome = this.#run(parsed, ctx, log);
     return outcome instanceof Promise
@@ -254,9 +255,9 @@ export class Registry {
 
   // The steps of a run are methods and module functions, not named closures made per run: under tsx (its
   // `keepNames`) every such closure is renamed when it is made, which cost more than the rest of the run.
-  #finish(parsed: Parsed, ctx: CommandContext, started: number, { reply, outcome }: Outcome): Reply {
+  #finish(parsed: Parsed, ctx: CommandContext, started: bigint, { reply, outcome }: Outcome): Reply {
     const command = parsed.def?.name ?? 'unknown';
-    const seconds = (performance.now() - started) / 1000;
+    const seconds = secondsSince(started);
     this.onRun({ command, platform: ctx.actor.platform, outcome, seconds });
     return reply;
   }

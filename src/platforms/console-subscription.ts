@@ -1,7 +1,7 @@
 import type { Bot } from '../bot.js';
 import { Subscription } from '../domain/subscription.js';
 import { findSubscription, saveSubscription } from '../store/subscriptions.js';
-import { CONSOLE_CHANNEL } from './console.js';
+import { CONSOLE_CHANNEL } from './console-ref.js';
 
 /** Subscribes the terminal once, on the first start, so it shows digests and reminders; an unsubscribe sticks. */
 export async function subscribeConsoleOnce(bot: Bot): Promise<void> {

@@ -1,12 +1,12 @@
 import { createInterface } from 'node:readline';
 import type { Bot } from '../bot.js';
 import type { Actor } from '../commands/context.js';
-import type { ChannelRef } from '../domain/subscription.js';
 import type { Reply } from '../render/reply.js';
 import { renderText } from '../render/text.js';
+import { CONSOLE_CHANNEL } from './console-ref.js';
 import { filesDir, writeReplyFiles } from './file-folder.js';
 
-export const CONSOLE_CHANNEL: ChannelRef = { platform: 'console', id: 'terminal' };
+export { CONSOLE_CHANNEL };
 
 export interface ConsoleOptions {
   readonly input: NodeJS.ReadableStream;

@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { IsoDate } from '../domain/primitives.js';
+import { nodeCrypto } from '../lazy-crypto.js';
 
 export const Agency = z.object({ name: z.string(), slug: z.string().nullable() });
 export type Agency = z.infer<typeof Agency>;
@@ -59,6 +59,6 @@ export function contentDigest(d: SourceDocument): string {
 
 /** A short lowercase base-36 digest of `text` (SHA-256): stable across runs, for ids and change checks. */
 export function shortHash(text: string, length = 8): string {
-  const hex = createHash('sha256').update(text).digest('hex');
+  const hex = nodeCrypto().createHash('sha256').update(text).digest('hex');
   return Number.parseInt(hex.slice(0, 13), 16).toString(36).padStart(length, '0').slice(-length);
 }

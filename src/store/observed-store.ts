@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import { secondsSince, startTimer } from '../elapsed.js';
 import type { Observer } from '../observer.js';
 import type { Store } from './store.js';
 
@@ -18,10 +19,10 @@ export function observedStore(store: Store, observer: Observer): Store {
     claim: (entries, nowMs) => store.claim(entries, nowMs),
     close: () => store.close(),
     async update(change) {
-      const started = performance.now();
+      const started = startTimer();
       const result = await store.update(change);
       if (observer.storeWrite) {
-        const seconds = (performance.now() - started) / 1000;
+        const seconds = secondsSince(started);
         const bytes = (await stat(store.location).catch(() => undefined))?.size ?? 0;
         observer.storeWrite(seconds, bytes);
       }

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { nodeCrypto } from '../lazy-crypto.js';
 import { StoreError } from './errors.js';
 import { formatIssues } from './issues.js';
 import { SeedData } from './schema.js';
@@ -38,5 +38,5 @@ export async function seedDigest(file: string): Promise<string> {
       `The seed file ${file} cannot be read. Set SEED_FILE to the curated seed (data/seed.json).`,
     );
   }
-  return createHash('sha256').update(bytes).digest('hex');
+  return nodeCrypto().createHash('sha256').update(bytes).digest('hex');
 }

@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type pg from 'pg';
+import { nodeCrypto } from '../../lazy-crypto.js';
 import { StoreError } from '../errors.js';
 import { ident } from './connection.js';
 
@@ -38,7 +38,7 @@ export async function loadMigrations(dir = migrationsDir()): Promise<Migration[]
     if (out.some((x) => x.version === version))
       throw new Error(`${join(dir, name)}: migration version ${version} is used twice`);
     const sql = await readFile(join(dir, name), 'utf8');
-    out.push({ version, name, sql, checksum: createHash('sha256').update(sql).digest('hex') });
+    out.push({ version, name, sql, checksum: nodeCrypto().createHash('sha256').update(sql).digest('hex') });
   }
   return out;
 }
