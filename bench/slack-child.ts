@@ -3,7 +3,8 @@
  * not share its event loop. Started by bench/slack.ts as
  *   node --import tsx bench/slack-child.ts <http|socket> <bare|ours> <miss|mix|hit> <emulator Web API url>
  * - bare: a Bolt app built as createSlack builds ours (the same receiver, guarded HTTP server, client options, no
- *   conversation store) whose only handler acks each /trade command with a static reply: our answer to that
+ *   conversation store, no ignoreSelf step, /trade routed from one global middleware as ours is) that acks each
+ *   /trade command with a static reply: our answer to that
  *   command, rendered once at start-up (bench/workload.ts), so both apps send replies of the same size;
  * - ours: createSlack over a seeded bot (data/seed.json, a store in a temp folder, a manual clock at
  *   2026-03-12T09:00:00Z), as in production but pointed at the loopback emulator. On the miss and mix paths the
@@ -16,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { guardedServer } from '../src/platforms/slack/http-guard.js';
 import { createSlack } from '../src/platforms/slack/slack-app.js';
-import { responseBody } from '../src/platforms/slack/slash-command.js';
+import { responseBody, type SlashArgs } from '../src/platforms/slack/slash-command.js';
 import { LeanSocketModeReceiver } from '../src/platforms/slack/socket-receiver.js';
 import { silentLog } from '../tests/helpers/bot.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
@@ -60,12 +61,17 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
     receiver,
     socketMode: mode === 'socket',
     convoStore: false,
+    ignoreSelf: false,
     logger: quietBolt,
     clientOptions,
     deferInitialization: true,
   });
-  app.command('/trade', async ({ command, ack }) => {
-    await ack(bodies.get(command.text) ?? { text: 'unknown bench command' });
+  // Routed as createSlack routes ours: /trade from one global middleware, the rest on to listeners (none here).
+  app.use((args) => {
+    const command = 'command' in args ? args.command : undefined;
+    if (command?.command !== '/trade') return args.next();
+    const { ack } = args as unknown as SlashArgs;
+    return ack(bodies.get(command.text ?? '') ?? { text: 'unknown bench command' });
   });
   await app.init();
   if (!(receiver instanceof HTTPReceiver)) {
