@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { seededBot } from '../tests/helpers/bot.js';
+import { type CompiledBot, compiledSeededBot, ensureDistBuilt } from './compiled-app.js';
 
 /** A bench server in its own process, talking over IPC, so it never shares the load generator's event loop. */
 export interface BenchChild<M> {
@@ -23,6 +23,7 @@ export function startBenchChild<M>(
   cwd: string,
   profileDir?: string,
 ): BenchChild<M> {
+  ensureDistBuilt(cwd);
   const profile = profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [];
   const child = spawn(process.execPath, [...profile, '--import', 'tsx', script, ...args], {
     cwd,
@@ -109,9 +110,9 @@ export function serveBenchChild(
  */
 export async function onSeededBot<P extends ChildApp>(
   nowIso: string,
-  start: (bot: Awaited<ReturnType<typeof seededBot>>['bot']) => Promise<P>,
+  start: (bot: CompiledBot) => Promise<P>,
 ): Promise<P> {
-  const t = await seededBot(nowIso);
+  const t = await compiledSeededBot(nowIso);
   try {
     const platform = await start(t.bot);
     return {

@@ -14,11 +14,13 @@
  */
 import { Client, Events, GatewayIntentBits } from 'discord.js';
 import type { Logger } from '../src/log/logger.js';
-import { createDiscord } from '../src/platforms/discord/discord-app.js';
-import { messageBody } from '../src/platforms/discord/interactions.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
+import { compiledDiscord } from './compiled-app.js';
 import { BENCH_NOW_ISO, type ChildStats, type DiscordKind, READY_TIMEOUT_MS } from './discord-shared.js';
 import { type BenchPath, movingClock, PATHS, staticReplies } from './workload.js';
+
+// Our modules as production runs them (dist/, compiled by tsc), for both bots: see compiled-app.ts.
+const { createDiscord, messageBody } = await compiledDiscord();
 
 /** Errors the bot reported (client `error` events, failed handlers), counted and the first few kept. */
 const errors = { count: 0, first: [] as string[] };

@@ -285,11 +285,14 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   over a bot whose store is opened from \`data/seed.json\` in a temp folder, manual clock at 2026-03-12T09:00:00Z,
   the Web API or REST on the test emulators) and through a bare app measured in the same run. The bare app is built
   with our client options and receiver (Slack: the same HTTPReceiver behind our guarded HTTP server, or our Socket
-  Mode receiver; no conversation store; Discord: a discord.js client with our intents and allowed mentions), and
+  Mode receiver; no conversation store, no ignoreSelf step, /trade answered from one global middleware as ours is;
+  Discord: a discord.js client with our intents and allowed mentions), and
   answers each command with a static reply: our answer to that command, rendered once at start-up as our Block
   Kit or embeds, so both send replies of the same size and the ratio measures only our own work (parsing the
   command, the timeline queries, building and rendering the answer). Each app runs in its own child process
-  (\`bench/slack-child.ts\`, \`bench/discord-child.ts\` under tsx); this process generates the load: 16 requests
+  (\`bench/slack-child.ts\`, \`bench/discord-child.ts\`), whose glue runs under tsx but which load our modules, the
+  bot and both apps' receivers from \`dist/\` as production runs them (compiled by tsc, built first when stale: tsx
+  would wrap every named closure in a \`__name\` call production never makes); this process generates the load: 16 requests
   in flight (a closed loop), a warm-up (longer before a Slack app's first run, while its JIT tiers up; at least
   ${count(WARMUP_MIN_REQUESTS)} requests however busy the machine, at most ${WARMUP_CAP_MS / 1000} s), then a timed
   run bounded in time and in count; the apps take turns, bare first in odd rounds and ours first in even ones (a

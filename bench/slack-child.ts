@@ -15,12 +15,10 @@
  */
 import type { AddressInfo } from 'node:net';
 import { App, HTTPReceiver } from '@slack/bolt';
-import { guardedServer } from '../src/platforms/slack/http-guard.js';
-import { createSlack } from '../src/platforms/slack/slack-app.js';
-import { responseBody, type SlashArgs } from '../src/platforms/slack/slash-command.js';
-import { LeanSocketModeReceiver } from '../src/platforms/slack/socket-receiver.js';
+import type { SlashArgs } from '../src/platforms/slack/slash-command.js';
 import { silentLog } from '../tests/helpers/bot.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
+import { compiledSlack } from './compiled-app.js';
 import {
   APP_TOKEN,
   BENCH_NOW_ISO,
@@ -30,6 +28,9 @@ import {
   type SlackMode as Mode,
 } from './slack-shared.js';
 import { type BenchPath, movingClock, PATHS, staticReplies } from './workload.js';
+
+// Our modules as production runs them (dist/, compiled by tsc), for both apps: see compiled-app.ts.
+const { createSlack, guardedServer, LeanSocketModeReceiver, responseBody } = await compiledSlack();
 
 interface Running {
   readonly port?: number;
