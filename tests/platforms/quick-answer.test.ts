@@ -1,7 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { within } from '../../src/platforms/quick-answer.js';
 
 const timers = () => process.getActiveResourcesInfo().filter((r) => r === 'Timeout').length;
+/**
+ * No more timers hold the process than `before` counted. The test runner's own timers come and go (its RPC under
+ * a loaded machine), so a count is looked at again for a moment; a timer of ours left behind stays and fails it.
+ */
+const noTimerBeyond = (before: number) =>
+  vi.waitFor(() => expect(timers() - before).toBeLessThanOrEqual(0), { timeout: 1_000, interval: 20 });
 const later = <T>(ms: number, value: T) => new Promise<T>((r) => setTimeout(() => r(value), ms));
 
 describe('within', () => {
@@ -18,7 +24,7 @@ describe('within', () => {
   it('leaves no timer behind once every answer is in', async () => {
     const before = timers();
     expect(await within(later(5, 'a'), 60_000)).toBe('a');
-    expect(timers() - before).toBe(0);
+    await noTimerBeyond(before);
   });
 
   it('passes a failure on', async () => {
@@ -48,6 +54,6 @@ describe('within', () => {
     );
     expect(await ready).toBe('ready');
     for (const [i, t] of endedAt.entries()) expect(t - (openedAt[i] as number)).toBeGreaterThanOrEqual(79);
-    expect(timers() - before).toBe(0); // nothing left waiting once every window is over
+    await noTimerBeyond(before); // nothing left waiting once every window is over
   });
 });
