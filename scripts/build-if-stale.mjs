@@ -105,7 +105,9 @@ async function bundleCli() {
     external: ['undici', 'pino', 'pino-pretty', '@resvg/resvg-js', 'pg', 'pg-native', 'echarts'],
     // The modules find files (fonts, migrations) and require packages from where they are: the bundle's own URL.
     define: { 'import.meta.url': '__cliBundleUrl' },
-    banner: { js: "var __cliBundleUrl = require('node:url').pathToFileURL(__filename).href;" },
+    // "use strict" first: esbuild's own comes after the banner, where it is no directive, and the modules were
+    // written (and are tested) as strict ES modules.
+    banner: { js: '"use strict";var __cliBundleUrl = require(\'node:url\').pathToFileURL(__filename).href;' },
     // Less source to read at each start (the code cache spares compiling it, not reading it): no comments or
     // indentation (names are kept, so stack traces still name functions), and zod's English messages alone.
     minifyWhitespace: true,

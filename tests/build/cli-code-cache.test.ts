@@ -62,6 +62,24 @@ describe('the CLI bundle with its code cache', () => {
     expect(built.subarray(0, stamp.length + 1).toString('latin1')).toBe(`${stamp}\n`);
   });
 
+  it('runs its code in strict mode, as the ES modules it was built from', async () => {
+    const bundle = join(dir, 'dist', 'cli-bundle.cjs');
+    const original = await readFile(bundle, 'latin1');
+    // A function called without a receiver sees `this` undefined only in strict code.
+    await writeFile(
+      bundle,
+      `${original}\n;process.stderr.write('strict:' + (function () { return this === undefined; })() + '\\n');`,
+      'latin1',
+    );
+    try {
+      const r = await briefWith(undefined);
+      expect(r.stderr).toContain('strict:true');
+      expect(r.stdout).toBe(expected);
+    } finally {
+      await writeFile(bundle, original, 'latin1');
+    }
+  });
+
   it('V8 accepts the cache as built, and the answer is the same as without the bundle', async () => {
     const r = await briefWith(built);
     expect(r.cache).toBe('accepted');

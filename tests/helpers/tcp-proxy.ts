@@ -7,6 +7,7 @@ export interface TcpProxy {
   freeze(): void;
   /** Drops every open connection and refuses new ones until `restore`. */
   cut(): void;
+  /** Takes new connections again, and lets frozen ones that were not cut forward again. */
   restore(): void;
   close(): Promise<void>;
 }
@@ -60,6 +61,14 @@ export async function startTcpProxy(host: string, port: number): Promise<TcpProx
     },
     restore() {
       down = false;
+      // Connections frozen (and not cut since) forward again.
+      for (const [client, upstream] of pairs) {
+        if (!client.isPaused()) continue;
+        client.pipe(upstream);
+        upstream.pipe(client);
+        client.resume();
+        upstream.resume();
+      }
     },
     close: () =>
       new Promise<void>((resolve) => {
