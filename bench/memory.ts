@@ -6,10 +6,11 @@
  * built, six commands answered, one scheduler round run (it writes the cursor), the commands answered again.
  * `npx tsx bench/memory.ts [sizes...]` runs this part alone (default 0 10000 100000 synthetic events).
  */
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ensureDistBuilt } from './compiled-app.js';
 import { type BenchSeeds, benchSeeds } from './synthetic.js';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -62,8 +63,7 @@ export async function benchMemory(o: {
   seeds?: BenchSeeds;
   progress?: (line: string) => void;
 }): Promise<MemoryRow[]> {
-  const built = spawnSync(process.execPath, ['scripts/build-if-stale.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  if (built.status !== 0) throw new Error('bench: the build failed');
+  ensureDistBuilt(ROOT);
   const seeds = o.seeds ?? (await benchSeeds(Math.max(...o.sizes)));
   const rows: MemoryRow[] = [];
   for (const n of o.sizes) {
