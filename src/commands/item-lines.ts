@@ -67,11 +67,17 @@ interface ItemSpans {
   readonly when: Span;
   readonly title: Span;
   readonly id: Span;
+  /** The item's recent lines by their clock-dependent text (countdown and flags), newest last; a few at most. */
+  readonly lines: Map<string, Rich>;
 }
+
+/** How many lines (countdown and flags texts) are kept per item: the last few minutes' worth of an item close by. */
+const LINES_PER_ITEM = 4;
 
 // By row identity: a timeline row is built once per stored item (rows are reused across store revisions while the
 // item is unchanged, and a changed item gets a new row), so these are derived data like the rows themselves. The
-// spans are frozen, as every answer that lists the item shares them.
+// spans and lines are frozen, as every answer that lists the item shares them, and a platform may keep its
+// rendering of a frozen line by identity (see src/render/frozen-lines.ts).
 const itemSpans = new WeakMap<TimelineItem, ItemSpans>();
 
 function spansOf(item: TimelineItem): ItemSpans {
@@ -81,18 +87,31 @@ function spansOf(item: TimelineItem): ItemSpans {
       when: Object.freeze(whenSpan(item)),
       title: Object.freeze(strong(item.title)),
       id: Object.freeze(code(item.id)),
+      lines: new Map(),
     };
     itemSpans.set(item, spans);
   }
   return spans;
 }
 
-/** One list line: when, what, countdown, flags, and the id to ask for details. */
+/**
+ * One list line: when, what, countdown, flags, and the id to ask for details. The countdown and flags are worked
+ * out from `nowMs` on every call; a line with the same text as one made a moment ago is that line, shared.
+ */
 export function itemLine(item: TimelineItem, nowMs: number): Rich {
   const flags = itemFlags(item, nowMs);
   const spans = spansOf(item);
-  const line: Span[] = [spans.when, ' — ', spans.title, ` · ${itemCountdown(item, nowMs)}`];
-  if (flags.length) line.push(` · ${flags.join(', ')}`);
-  line.push(' · ', spans.id);
+  const countdownText = ` · ${itemCountdown(item, nowMs)}`;
+  const flagsText = flags.length ? ` · ${flags.join(', ')}` : '';
+  const key = flagsText ? `${countdownText}\u0000${flagsText}` : countdownText;
+  let line = spans.lines.get(key);
+  if (line === undefined) {
+    const parts: Span[] = [spans.when, ' — ', spans.title, countdownText];
+    if (flagsText) parts.push(flagsText);
+    parts.push(' · ', spans.id);
+    line = Object.freeze(parts);
+    if (spans.lines.size >= LINES_PER_ITEM) spans.lines.delete(spans.lines.keys().next().value as string);
+    spans.lines.set(key, line);
+  }
   return line;
 }

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seededBot, type TestBot } from '../helpers/bot.js';
+import { discordMarkdown } from '../../src/platforms/discord/markdown.js';
+import { mrkdwn } from '../../src/platforms/slack/mrkdwn.js';
+import { renderedOnce } from '../../src/render/frozen-lines.js';
+import type { Rich, Span } from '../../src/render/reply.js';
+import { editor, seededBot, type TestBot } from '../helpers/bot.js';
 
 /**
  * A measure's line and an item's date, title and id are built once per stored item and shared by every answer
@@ -45,5 +49,71 @@ describe('lines built once per item', () => {
       expect(line, command).toContain('Paris talks, renamed');
       expect(line, command).not.toContain(title);
     }
+  });
+
+  it("an item's line follows the clock in every platform's markup, however often the same line is shared", async () => {
+    expect(
+      await t.say(
+        'add title:"Kite talks" kind:meeting start:"2026-04-01 15:00 UTC" source:https://example.gov/kites',
+      ),
+    ).toContain('Added');
+    const HOUR = 3_600_000;
+    const start = Date.parse('2026-04-01T15:00:00Z');
+    // Countdowns worked out by hand: under two days away a timed item counts hours and minutes.
+    const cases: [number, string][] = [
+      [start - 5 * HOUR, 'in 5 hours'],
+      [start - 5 * HOUR + 60_000, 'in 4 hours 59 minutes'],
+      [start - 26 * HOUR, 'in 1 day 2 hours'],
+      [start - 5 * HOUR, 'in 5 hours'],
+      [start - 30 * 60_000, 'in 30 minutes'],
+    ];
+    for (const [at, countdown] of cases) {
+      t.clock.set(at);
+      const reply = await t.bot.dispatch('events', editor, { platform: 'slack', id: 'C1' });
+      const lines = reply.sections.flatMap((s) => s.lines ?? []);
+      const line = lines.find((l) => discordMarkdown(l).includes('Kite talks')) as Rich;
+      expect(line, new Date(at).toISOString()).toBeDefined();
+      for (let i = 0; i < 2; i++) {
+        expect(mrkdwn(line), new Date(at).toISOString()).toContain(`*Kite talks* · ${countdown} · `);
+        expect(discordMarkdown(line), new Date(at).toISOString()).toContain(
+          `**Kite talks** · ${countdown} · `,
+        );
+      }
+    }
+  });
+});
+
+describe('renderedOnce', () => {
+  const render = (line: Rich) => line.map((s) => (typeof s === 'string' ? s : `[${s.kind}]`)).join('');
+
+  it('renders a line that can still change each time, and a frozen one once', () => {
+    let calls = 0;
+    const counted = renderedOnce((line) => {
+      calls++;
+      return render(line);
+    });
+    const open: Span[] = ['a', 'b'];
+    expect(counted(open)).toBe('ab');
+    open.push('c');
+    expect(counted(open)).toBe('abc');
+    expect(calls).toBe(2);
+    const frozen = Object.freeze(['x', Object.freeze({ kind: 'code', text: 'y' }) as Span]);
+    expect(counted(frozen)).toBe('x[code]');
+    expect(counted(frozen)).toBe('x[code]');
+    expect(calls).toBe(3);
+  });
+
+  it('renders each time a frozen line whose spans can still change', () => {
+    let calls = 0;
+    const counted = renderedOnce((line) => {
+      calls++;
+      return line.map((s) => (typeof s === 'string' ? s : 'text' in s ? s.text : '')).join('');
+    });
+    const inner = { kind: 'code' as const, text: 'one' };
+    const line = Object.freeze(['> ', inner]);
+    expect(counted(line)).toBe('> one');
+    inner.text = 'two';
+    expect(counted(line)).toBe('> two');
+    expect(calls).toBe(2);
   });
 });

@@ -1,4 +1,5 @@
 import { escapeControls } from '../../domain/control-chars.js';
+import { renderedOnce } from '../../render/frozen-lines.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
 
@@ -52,6 +53,14 @@ function span(s: Span, multiline: boolean): string {
   }
 }
 
+function renderLine(line: Rich, multiline: boolean): string {
+  let out = '';
+  for (const s of line) out += span(s, multiline);
+  return out;
+}
+
+const sharedLine = renderedOnce((line) => renderLine(line, false));
+
 /** One line of rich text as Discord markdown; only a `multiline` one (a reply's intro) keeps stored line breaks. */
 export const discordMarkdown = (line: Rich, multiline = false): string =>
-  line.map((s) => span(s, multiline)).join('');
+  multiline ? renderLine(line, true) : sharedLine(line);
