@@ -1,7 +1,8 @@
 /**
  * `npx tsx bench/discord-main.ts [--quick] [miss|mix|hit ...]`: the Discord bench alone (bench/discord.ts) on the
- * paths named (default all), printed as tables. Full: 16 interactions in flight, 1 s warm-up and a 3 s window per
- * turn, 5 turns each; quick: 2 s windows, 2 turns. Exits 1 when a target is missed.
+ * paths named (default all), printed as tables. Full: 16 interactions in flight, a 3 s warm-up (each turn is a fresh
+ * process, warmed as npm run bench warms a Slack app before its first run) and a 3 s window per turn, 5 turns each;
+ * quick: a 1 s warm-up, 2 s windows, 2 turns. Exits 1 when a target is missed.
  */
 import { benchDiscord } from './discord.js';
 import { fromDiscord, platformTables } from './platform-table.js';
@@ -22,6 +23,7 @@ for (const path of paths.length ? paths : PATHS) {
   const result = await benchDiscord({
     path,
     seconds: quick ? 2 : 3,
+    warmupSeconds: quick ? 1 : 3,
     rounds: quick ? 2 : 5,
     concurrency: 16,
     progress: (line) => process.stderr.write(`${line}\n`),

@@ -370,7 +370,7 @@ ${EXPLANATION}
 - Machine: ${machine()}
 - Data: ${o.seeds.realEvents} real events (${o.seeds.origin}) + synthetic events (PRNG seed 0x${PRNG_SEED.toString(16)}) up to N; ${o.seeds.measures} real measures
 - Iterations: ${count(o.iterations)} timed dispatches per command and size after ${count(o.warmup)} warm-up ones; ${o.writes} writes per write phase
-- Slack: ${o.slack.concurrency} requests in flight; per run ${o.slack.warmupMs / 1000} s warm-up (${o.slack.firstWarmupMs / 1000} s before an app's first), then ${o.slack.durationMs / 1000} s timed; ${o.slack.rounds} runs per app, mode and path, taking turns. Discord: the same, with ${o.slack.durationMs / 1000} s turns after a 1 s warm-up
+- Slack: ${o.slack.concurrency} requests in flight; per run ${o.slack.warmupMs / 1000} s warm-up (${o.slack.firstWarmupMs / 1000} s before an app's first), then ${o.slack.durationMs / 1000} s timed; ${o.slack.rounds} runs per app, mode and path, taking turns. Discord: the same, with ${o.slack.durationMs / 1000} s turns, each in a fresh process after a ${o.slack.firstWarmupMs / 1000} s warm-up
 - Machine load (1-minute load average on ${cpus().length} cores) before, between and after the platform benches (the last after the fan-out bench): ${o.load.map((x) => x.toFixed(1)).join(', ')}
 - Duration: ${o.seconds.toFixed(0)} s
 
@@ -421,6 +421,8 @@ async function main(): Promise<void> {
     const discord = await benchDiscord({
       path,
       seconds: p.slack.durationMs / 1000,
+      // Every Discord turn is a fresh process: each gets the warm-up a Slack app gets before its first run.
+      warmupSeconds: p.slack.firstWarmupMs / 1000,
       rounds: p.slack.rounds,
       concurrency: p.slack.concurrency,
       progress,

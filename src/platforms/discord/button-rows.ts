@@ -24,6 +24,8 @@ const button = (a: Action): APIButtonComponent => ({
  * Buttons that do not fit are named as commands in the context.
  */
 export function withButtonRows(reply: Reply): { reply: Reply; rows: Row[] } {
+  // Most replies have no buttons.
+  if (!reply.actions?.length && !reply.sections.some((s) => s.actions?.length)) return { reply, rows: [] };
   const groups = [...reply.sections.map((s) => withoutForms(s.actions)), withoutForms(reply.actions)];
   const seen = new Set<string>();
   const rows: Row[] = [];

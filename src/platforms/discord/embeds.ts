@@ -24,17 +24,25 @@ export interface Embed {
 
 const COLORS = { info: 0x1d3557, error: 0xd62828, warning: 0xf77f00 };
 const clip = (s: string, max: number) => (s.length <= max ? s : `${s.slice(0, max - 1)}…`);
-const size = (e: Embed) =>
-  (e.title?.length ?? 0) +
-  (e.description?.length ?? 0) +
-  (e.footer?.text.length ?? 0) +
-  (e.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0);
+function size(e: Embed): number {
+  let n = (e.title?.length ?? 0) + (e.description?.length ?? 0) + (e.footer?.text.length ?? 0);
+  if (e.fields) for (const f of e.fields) n += f.name.length + f.value.length;
+  return n;
+}
+
+/** The characters of all `embeds`, as Discord counts them against its 6000. */
+function total(embeds: readonly Embed[]): number {
+  let n = 0;
+  for (const e of embeds) n += size(e);
+  return n;
+}
 
 /** A section's text (heading and bullet lines) as markdown. */
 function sectionText(s: Section): string {
-  const lines = (s.lines ?? []).map((l) => `• ${discordMarkdown(l)}`);
-  if (s.more) lines.push(`… and ${s.more} more`);
-  return [s.heading ? `**${escapeDiscord(s.heading)}**` : '', ...lines].filter(Boolean).join('\n');
+  const parts: string[] = s.heading ? [`**${escapeDiscord(s.heading)}**`] : [];
+  if (s.lines) for (const l of s.lines) parts.push(`• ${discordMarkdown(l)}`);
+  if (s.more) parts.push(`… and ${s.more} more`);
+  return parts.join('\n');
 }
 
 /**
@@ -66,16 +74,20 @@ export function renderEmbeds(reply: Reply): Embed[] {
         current = { color, fields: [] };
         embeds.push(current);
       }
+      const value = discordMarkdown(f.value);
       current.fields?.push({
         name: clip(escapeDiscord(f.label), DISCORD_LIMITS.fieldName),
-        value: clip(discordMarkdown(f.value) || '—', DISCORD_LIMITS.fieldValue),
-        inline: discordMarkdown(f.value).length < 40,
+        value: clip(value || '—', DISCORD_LIMITS.fieldValue),
+        inline: value.length < 40,
       });
     }
   }
   flush();
-  const footer = (reply.context ?? []).map((l) => discordMarkdown(l)).join('\n');
-  const kept = fitTotal(embeds.slice(0, DISCORD_LIMITS.embeds), embeds.length - DISCORD_LIMITS.embeds);
+  const footer = reply.context ? reply.context.map((l) => discordMarkdown(l)).join('\n') : '';
+  const kept =
+    embeds.length > DISCORD_LIMITS.embeds
+      ? fitTotal(embeds.slice(0, DISCORD_LIMITS.embeds), embeds.length - DISCORD_LIMITS.embeds)
+      : fitTotal(embeds, 0);
   if (footer) (kept.at(-1) as Embed).footer = { text: clip(footer, DISCORD_LIMITS.footer) };
   return fitTotal(kept, 0);
 }
@@ -83,17 +95,18 @@ export function renderEmbeds(reply: Reply): Embed[] {
 /** Drops trailing embeds (then trims the last one) until everything is within 6000 characters. */
 function fitTotal(embeds: Embed[], alreadyDropped: number): Embed[] {
   let dropped = alreadyDropped;
-  const total = () => embeds.reduce((n, e) => n + size(e), 0);
-  while (embeds.length > 1 && total() > DISCORD_LIMITS.total - 40) {
+  // Most replies fit as they are: one count of their characters says so.
+  if (dropped <= 0 && total(embeds) <= DISCORD_LIMITS.total - 40) return embeds;
+  while (embeds.length > 1 && total(embeds) > DISCORD_LIMITS.total - 40) {
     embeds.pop();
     dropped++;
   }
   const last = embeds.at(-1) as Embed;
-  while (total() > DISCORD_LIMITS.total - 40 && last.fields?.length) last.fields.pop();
-  if (total() > DISCORD_LIMITS.total - 40 && last.description)
+  while (total(embeds) > DISCORD_LIMITS.total - 40 && last.fields?.length) last.fields.pop();
+  if (total(embeds) > DISCORD_LIMITS.total - 40 && last.description)
     last.description = clip(
       last.description,
-      Math.max(100, last.description.length - (total() - DISCORD_LIMITS.total + 60)),
+      Math.max(100, last.description.length - (total(embeds) - DISCORD_LIMITS.total + 60)),
     );
   if (dropped > 0)
     last.description = `${last.description ?? ''}\n… and ${dropped} more: narrow the query to see them`;

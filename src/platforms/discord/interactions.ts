@@ -118,8 +118,9 @@ async function chatInput(
   const actor = actorOf(bot, i);
   const raw = rawOptions(i);
   const sensitive = found.def.mutates || found.def.access === 'editors';
-  const parts = [i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)];
-  const hit = sensitive ? undefined : cache.peek(parts);
+  // The key once per request: a miss looks twice (peekKey, then getKey).
+  const key = sensitive ? '' : cache.keyOf([i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)]);
+  const hit = sensitive ? undefined : cache.peekKey(key);
   if (hit) return void (await replyWith(i, hit));
   const ctx = bot.context(actor, { platform: 'discord', id: i.channelId });
   const run = () =>
@@ -135,7 +136,7 @@ async function chatInput(
     await i.editReply(body);
     return;
   }
-  const work = cache.get(parts, async () => cachedReply(i, await run()));
+  const work = cache.getKey(key, async () => cachedReply(i, await run()));
   const quick = await within(work);
   if (quick) return void (await replyWith(i, quick));
   // Deferred answers keep their privacy: only a shared brief is public.

@@ -1,4 +1,4 @@
-import { escapeControls } from '../../domain/control-chars.js';
+import { escapeControls, UNSAFE_BUT_NEWLINE_CLASS, UNSAFE_CLASS } from '../../domain/control-chars.js';
 import { renderedOnce } from '../../render/frozen-lines.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
@@ -10,10 +10,17 @@ import { formatDays } from '../../render/text.js';
  * One pass of a few regular expressions: this runs on every line of every reply.
  */
 export const escapeDiscord = (raw: string, multiline = false): string =>
-  inert(escapeControls(raw, multiline));
+  // Most text needs neither kind of escape: one scan finds out.
+  (multiline ? SPECIAL_MULTILINE : SPECIAL).test(raw) ? inert(escapeControls(raw, multiline)) : raw;
+
+/** A character escapeDiscord changes or looks at further: a control character (but \n in multiline text), markdown. */
+const MARKDOWN_CLASS = String.raw`\\*_~|>[\]#@-`;
+const SPECIAL = new RegExp(`[${UNSAFE_CLASS}${MARKDOWN_CLASS}]`);
+const SPECIAL_MULTILINE = new RegExp(`[${UNSAFE_BUT_NEWLINE_CLASS}${MARKDOWN_CLASS}]`);
+const MARKDOWN = new RegExp(`[${MARKDOWN_CLASS}]`);
 
 const inert = (text: string): string =>
-  /[\\*_~|>[\]#@-]/.test(text)
+  MARKDOWN.test(text)
     ? text
         .replace(/[\\*_~|[\]]/g, '\\$&')
         .replace(/^(\s*)(>|#{1,3} |-# |- )/gm, '$1\\$2')
