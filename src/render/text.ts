@@ -61,29 +61,32 @@ const terminalLine = (line: string, multiline = false): string =>
   multiline ? escapeControls(line, true).replace(/\n/g, '\n    ') : escapeControls(line);
 
 /**
- * The lines of a reply as the terminal prints it, in order; an intro's line breaks stay inside its entry. Lazy, so
- * a caller that needs only the first lines (Slack's notification text) renders only those.
+ * The lines of a reply as the terminal prints it, in order, each handed to `take` until it answers true (it has
+ * enough); an intro's line breaks stay inside its entry. A caller that needs only the first lines (Slack's
+ * notification text) so renders only those.
  */
-export function* textLines(reply: Reply, o: TextOptions): Generator<string, void, undefined> {
+function eachTextLine(reply: Reply, o: TextOptions, take: (entry: string) => boolean): void {
   const mark = reply.tone === 'error' ? '✖ ' : reply.tone === 'warning' ? '⚠ ' : '';
-  yield terminalLine(`${mark}${reply.title}`);
-  if (reply.intro) yield terminalLine(richText(reply.intro, o), true);
+  if (take(terminalLine(`${mark}${reply.title}`))) return;
+  if (reply.intro && take(terminalLine(richText(reply.intro, o), true))) return;
   for (const section of reply.sections) {
-    yield '';
-    if (section.heading) yield terminalLine(section.heading);
-    for (const line of section.lines ?? []) yield terminalLine(`  • ${richText(line, o)}`);
-    for (const f of section.fields ?? []) yield terminalLine(`  ${f.label}: ${richText(f.value, o)}`);
-    if (section.more) yield `  … and ${section.more} more`;
+    if (take('')) return;
+    if (section.heading && take(terminalLine(section.heading))) return;
+    if (section.lines)
+      for (const line of section.lines) if (take(terminalLine(`  • ${richText(line, o)}`))) return;
+    if (section.fields)
+      for (const f of section.fields) if (take(terminalLine(`  ${f.label}: ${richText(f.value, o)}`))) return;
+    if (section.more && take(`  … and ${section.more} more`)) return;
   }
   if (reply.context?.length) {
-    yield '';
-    for (const line of reply.context) yield terminalLine(richText(line, o));
+    if (take('')) return;
+    for (const line of reply.context) if (take(terminalLine(richText(line, o)))) return;
   }
   // The terminal has no buttons: each action is shown as the command that does the same (no forms either).
   const actions = withoutForms(reply.actions);
   if (actions.length) {
-    yield '';
-    yield terminalLine(actions.map((a) => `${a.label}: ${a.command}`).join(' · '));
+    if (take('')) return;
+    take(terminalLine(actions.map((a) => `${a.label}: ${a.command}`).join(' · ')));
   }
 }
 
@@ -95,7 +98,12 @@ export function renderText(reply: Reply, o: TextOptions): string {
       .split('\r\n')
       .map((l) => escapeControls(l))
       .join('\r\n');
-  return [...textLines(reply, o)].join('\n');
+  const lines: string[] = [];
+  eachTextLine(reply, o, (entry) => {
+    lines.push(entry);
+    return false;
+  });
+  return lines.join('\n');
 }
 
 /**
@@ -105,19 +113,18 @@ export function renderText(reply: Reply, o: TextOptions): string {
 export function firstTextLines(reply: Reply, o: TextOptions, n: number): string[] {
   const out: string[] = [];
   if (n <= 0) return out;
-  for (const entry of textLines(reply, o)) {
+  eachTextLine(reply, o, (entry) => {
     if (!entry.includes('\n')) {
       // Most entries are one line: no array made to hold it.
-      if (!entry) continue;
-      out.push(entry);
-      if (out.length >= n) return out;
-      continue;
+      if (entry) out.push(entry);
+      return out.length >= n;
     }
     for (const line of entry.split('\n')) {
       if (!line) continue;
       out.push(line);
-      if (out.length >= n) return out;
+      if (out.length >= n) return true;
     }
-  }
+    return false;
+  });
   return out;
 }
