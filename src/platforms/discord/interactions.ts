@@ -119,7 +119,9 @@ async function chatInput(
   const raw = rawOptions(i);
   const sensitive = found.def.mutates || found.def.access === 'editors';
   // The key once per request: a miss looks twice (peekKey, then getKey).
-  const key = sensitive ? '' : cache.keyOf([i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)]);
+  const key = sensitive
+    ? ''
+    : cache.keyOf([i.channelId, actor.isEditor, found.def.name, JSON.stringify(raw)]);
   const hit = sensitive ? undefined : cache.peekKey(key);
   if (hit) return void (await replyWith(i, hit));
   const ctx = bot.context(actor, { platform: 'discord', id: i.channelId });
