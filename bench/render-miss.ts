@@ -1,7 +1,7 @@
 /**
- * `npx tsx bench/render-miss.ts [requests] [rounds] [DIR]`: CPU per request of each step of a miss-path answer
- * after the command ran, in one process, as production runs it (dist/, built first when stale): `bot.dispatch`
- * (parse, run, build the Reply), Slack's response body (Block Kit) and its JSON, Discord's message body (embeds)
+ * `npx tsx bench/render-miss.ts [requests] [rounds] [DIR]`: time per request (wall clock, one thread; run it on a
+ * quiet machine) of each step of a miss-path answer, in one process, as production runs it (dist/, built first when
+ * stale): `bot.dispatch` (parse, run, build the Reply), Slack's response body (Block Kit) and its JSON, Discord's message body (embeds)
  * and its JSON. The commands of bench/workload.ts in turn, each from a new channel, the bot's clock moving a minute
  * every 3,000 requests. Nothing is cached between requests but what production keeps too (the timeline of the store
  * revision, lines shared per item and their markup, date tokens). With DIR (another checkout, built), its renderers

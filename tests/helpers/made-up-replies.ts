@@ -111,3 +111,19 @@ export function madeUp(): Reply[] {
     },
   ];
 }
+
+/** Commands whose real answers (on the seeded store) a renderer is held to as well: the bench's and a few others. */
+export const REAL_ANSWERS = [
+  'brief',
+  'deadlines',
+  'deadlines days:90',
+  'events',
+  'events when:past days:60',
+  'event id:paris-talks-2026',
+  'event id:beijing-summit-2026',
+  'tariffs',
+  'tariffs country:US',
+  'events page:2',
+  'help',
+  'nonsense <@U1> & more',
+] as const;

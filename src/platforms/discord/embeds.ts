@@ -84,31 +84,45 @@ export function renderEmbeds(reply: Reply): Embed[] {
   }
   flush();
   const footer = reply.context ? reply.context.map((l) => discordMarkdown(l)).join('\n') : '';
-  const kept =
-    embeds.length > DISCORD_LIMITS.embeds
-      ? fitTotal(embeds.slice(0, DISCORD_LIMITS.embeds), embeds.length - DISCORD_LIMITS.embeds)
-      : fitTotal(embeds, 0);
+  const over = embeds.length - DISCORD_LIMITS.embeds;
+  const kept = over > 0 ? embeds.slice(0, DISCORD_LIMITS.embeds) : embeds;
   if (footer) (kept.at(-1) as Embed).footer = { text: clip(footer, DISCORD_LIMITS.footer) };
-  return fitTotal(kept, 0);
+  return fitTotal(kept, Math.max(0, over));
 }
 
-/** Drops trailing embeds (then trims the last one) until everything is within 6000 characters. */
+/** What every message keeps below Discord's 6000 characters in all. */
+const BUDGET = DISCORD_LIMITS.total - 40;
+/** Room kept for the note that says how much was left out. */
+const NOTE_ROOM = 80;
+const leftOutNote = (parts: number) => `\n… and ${parts} more parts: narrow the query to see them`;
+
+/**
+ * Fits a message within Discord's 6000 characters: drops trailing embeds, then the last one's fields, then trims its
+ * description, leaving room for a note that counts the parts (embeds and fields) left out, `alreadyDropped` included.
+ * The footer (sources, hints) moves to the last embed kept. Most messages fit as they are: one count says so.
+ */
 function fitTotal(embeds: Embed[], alreadyDropped: number): Embed[] {
+  if (alreadyDropped === 0 && total(embeds) <= BUDGET) return embeds;
+  const budget = BUDGET - NOTE_ROOM;
   let dropped = alreadyDropped;
-  // Most replies fit as they are: one count of their characters says so.
-  if (dropped <= 0 && total(embeds) <= DISCORD_LIMITS.total - 40) return embeds;
-  while (embeds.length > 1 && total(embeds) > DISCORD_LIMITS.total - 40) {
-    embeds.pop();
+  while (embeds.length > 1 && total(embeds) > budget) {
+    const gone = embeds.pop() as Embed;
     dropped++;
+    if (gone.footer) (embeds.at(-1) as Embed).footer = gone.footer;
   }
   const last = embeds.at(-1) as Embed;
-  while (total(embeds) > DISCORD_LIMITS.total - 40 && last.fields?.length) last.fields.pop();
-  if (total(embeds) > DISCORD_LIMITS.total - 40 && last.description)
+  while (total(embeds) > budget && last.fields?.length) {
+    last.fields.pop();
+    dropped++;
+  }
+  if (total(embeds) > budget && last.description)
     last.description = clip(
       last.description,
-      Math.max(100, last.description.length - (total(embeds) - DISCORD_LIMITS.total + 60)),
+      Math.max(100, last.description.length - (total(embeds) - budget)),
     );
-  if (dropped > 0)
-    last.description = `${last.description ?? ''}\n… and ${dropped} more: narrow the query to see them`;
+  if (dropped > 0) {
+    const note = leftOutNote(dropped);
+    last.description = `${clip(last.description ?? '', DISCORD_LIMITS.description - note.length)}${note}`;
+  }
   return embeds;
 }
