@@ -248,8 +248,9 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   the platform rendering), timed with \`process.hrtime.bigint()\`; p50, p99 and max over the iterations after a
   warm-up. No answer is reused: \`bot.dispatch\` has no reply cache (ReplyCache sits in the Slack and Discord
   handlers), and the clock moves 3 minutes between samples. What stays warm, as in production: the timeline
-  index (built once per store revision), the option schemas (per command and zone), and memos of pure functions
-  of their inputs, never of the clock (the text of a calendar date, local midnights, zone names, Intl formatters).
+  index (built once per store revision), the option schemas (per command and zone), memos of pure functions
+  of their inputs, never of the clock (the text of a calendar date, local midnights, zone names, Intl formatters),
+  and each item's list line per countdown-and-flags text (the countdown and flags worked out on every call).
 - **CPU p99**: the same samples in process CPU time (\`process.cpuUsage\`, all threads, µs granularity). Wall
   time also counts time the process waited for a core; when p99 is far above CPU p99, the machine was busy.
 - **p99 × baseline**: each p99 divided by the p50 of \`help\` at 100 events in the same run. The machine is shared
@@ -307,8 +308,10 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
     reply cache is keyed by channel, so no request is answered from it: every answer is parsed, computed, built,
     rendered and serialized. What stays warm: the timeline index of the store revision (sorted items, built once per
     revision), the option schemas per command and zone, memos of pure functions of their inputs (the text of a
-    calendar date, local midnights, Slack date tokens for an instant, zone names, Intl formatters); nothing keyed
-    by the clock's minute.
+    calendar date, local midnights, Slack date tokens for an instant, zone names, Intl formatters), and each item's
+    list line per countdown-and-flags text with each platform's markup of it (the countdown and flags are worked out
+    on every request; the line of an item under a day away changes with each minute of the clock). No answer is
+    reused.
   - **mix**: requests from ${MIX_CHANNELS} channels and ${count(MIX_USERS)} users (a fixed-seed hash of the request number picks them),
     the bot's clock moving ${CLOCK_MINUTES_PER_SECOND} minute per real second; commands in these proportions: ${MIX.map(([c, w]) => `\`${commandText(c)}\` ${w}%`).join(', ')}.
     A channel's answer to a command is kept the second time it is asked for in a minute and reused for the rest of that
