@@ -2,6 +2,13 @@ import type { Bot } from '../bot.js';
 
 const MINUTE = 60_000;
 
+/**
+ * How many answers one minute (of one store revision) keeps: every read command (about ten) in a few hundred
+ * channels, so a busy workspace's minute fits, with room to spare. An answer is a few KB (its body and the JSON
+ * Slack or Discord is sent), so a full minute holds some 10-20 MB, let go when the minute ends.
+ */
+export const MAX_KEPT = 3_000;
+
 /** Freezes `value` and everything reachable from it: a cached answer is shared by every reply that reuses it. */
 function deepFreeze<T>(value: T): T {
   if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
@@ -18,23 +25,34 @@ function deepFreeze<T>(value: T): T {
  * one-off question (a new channel, a rare command) then costs no frozen copy held in memory, and a
  * burst of `/trade brief` in a channel is rendered twice, then reused. Answers are deep-frozen when
  * kept: platforms may keep derived forms of them (their JSON) by identity.
+ *
+ * Only the current minute's answers are held: no answer of an earlier minute or revision can be asked for again
+ * (the key holds both), so when a key of a new minute or revision comes, everything kept before is let go at once,
+ * rather than lingering until pushed out. Within a minute at most MAX_KEPT answers are kept (the oldest let go first).
  */
 export class ReplyCache<T> {
-  private readonly entries = new Map<string, T>();
-  /** Keys asked for once and not kept yet (the oldest forgotten first). */
-  private readonly askedOnce = new Set<string>();
+  /** The revision and minute whose answers are held (the head of their keys). */
+  private head = '';
+  private entries = new Map<string, T>();
+  /** Keys asked for once in this minute and not kept yet (the oldest forgotten first). */
+  private askedOnce = new Set<string>();
 
   constructor(
     private readonly bot: Bot,
-    private readonly max = 500,
+    private readonly max = MAX_KEPT,
   ) {}
 
   /**
    * The key of `parts` in this revision and minute: compute it once per request and pass it to peekKey and getKey
-   * (a miss looks twice).
+   * (a miss looks twice). A key of a new revision or minute lets go of every answer held for the one before.
    */
   keyOf(parts: readonly unknown[]): string {
     const head = `${this.bot.store.revision}\u0000${Math.floor(this.bot.clock.now() / MINUTE)}`;
+    if (head !== this.head) {
+      this.head = head;
+      this.entries = new Map();
+      this.askedOnce = new Set();
+    }
     return parts.length ? `${head}\u0000${parts.join('\u0000')}` : head;
   }
 
@@ -58,6 +76,7 @@ export class ReplyCache<T> {
     const hit = this.entries.get(key);
     if (hit !== undefined) return Promise.resolve(hit);
     if (this.askedOnce.delete(key)) return this.keep(key, build);
+    // Questions asked once are remembered up to four times as many as are kept, waiting for a second ask.
     if (this.askedOnce.size >= 4 * this.max)
       this.askedOnce.delete(this.askedOnce.values().next().value as string);
     this.askedOnce.add(key);
@@ -68,8 +87,15 @@ export class ReplyCache<T> {
     }
   }
 
+  /** How many answers are held now (all of the current minute). */
+  get size(): number {
+    return this.entries.size;
+  }
+
   private async keep(key: string, build: () => Promise<T>): Promise<T> {
     const value = deepFreeze(await build());
+    // Built across the turn of a minute: the answer is still right for its key, which is no longer asked for.
+    if (key !== this.head && !key.startsWith(`${this.head}\u0000`)) return value;
     if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
     this.entries.set(key, value);
     return value;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ReplyCache } from '../../src/platforms/reply-cache.js';
+import { MAX_KEPT, ReplyCache } from '../../src/platforms/reply-cache.js';
 import { seededBot } from '../helpers/bot.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -54,5 +54,50 @@ describe('reply cache keys', () => {
     t.clock.advance(60_000);
     expect(cache.keyOf(['C1', false, 'brief'])).not.toBe(key);
     expect(cache.peekKey(cache.keyOf(['C1', false, 'brief']))).toBeUndefined();
+  });
+});
+
+describe('reply cache, one minute at a time', () => {
+  it("holds only the current minute's answers: a new minute lets go of all of the last one's", async () => {
+    const { t, cache, ask } = await cacheOnBot();
+    for (const channel of ['C1', 'C2', 'C3']) {
+      await ask(channel);
+      await ask(channel);
+    }
+    expect(cache.size).toBe(3);
+    t.clock.advance(60_000);
+    await ask('C9');
+    expect(cache.size).toBe(0);
+    expect(cache.peek(['C1', false, 'brief'])).toBeUndefined();
+  });
+
+  it('keeps a minute of hundreds of channels: 300 channels × 9 commands, all answered from the cache the third time', async () => {
+    const { t } = await cacheOnBot();
+    let builds = 0;
+    const cache = new ReplyCache<{ n: number }>(t.bot);
+    const keys = Array.from({ length: 300 * 9 }, (_, i) => [
+      `C${Math.floor(i / 9)}`,
+      false,
+      `command ${i % 9}`,
+    ]);
+    for (let round = 0; round < 3; round++)
+      for (const parts of keys) await cache.get(parts, async () => ({ n: ++builds }));
+    // Two builds a key (asked once, then kept on the second ask), none the third time.
+    expect(builds).toBe(2 * keys.length);
+    expect(cache.size).toBe(keys.length);
+    expect(keys.length).toBeLessThanOrEqual(MAX_KEPT);
+  });
+
+  it('an answer built across the turn of a minute is given but not kept', async () => {
+    const { t, cache } = await cacheOnBot();
+    const parts = ['C1', false, 'brief'];
+    await cache.get(parts, async () => ({ text: 'first', n: 1 }));
+    const answer = await cache.get(parts, async () => {
+      t.clock.advance(60_000);
+      cache.keyOf(['C2', false, 'brief']);
+      return { text: 'second', n: 2 };
+    });
+    expect(answer.text).toBe('second');
+    expect(cache.size).toBe(0);
   });
 });
