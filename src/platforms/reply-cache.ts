@@ -5,7 +5,7 @@ const MINUTE = 60_000;
 /**
  * How many answers one minute (of one store revision) keeps: every read command (about ten) in some 300 channels,
  * so a busy workspace's minute fits. An answer and the JSON Slack is sent are a few KB: 3,000 of the largest
- * (tariffs, events, event, brief) held 35 MB of heap, let go when the minute ends.
+ * (tariffs, events, event, brief) held 35 MB of heap (bench/reply-cache-memory.ts), let go when the minute ends.
  */
 export const MAX_KEPT = 3_000;
 

@@ -27,7 +27,7 @@ interface Socket {
  */
 const serialized = new WeakMap<object, string>();
 
-function payloadJson(body: unknown): string {
+export function payloadJson(body: unknown): string {
   if (body === undefined) return '{}';
   if (typeof body === 'string') return JSON.stringify({ text: body });
   if (typeof body !== 'object' || body === null) return '{}';
