@@ -3,11 +3,23 @@ import type { Bot } from '../bot.js';
 const MINUTE = 60_000;
 
 /**
- * How many answers one minute (of one store revision) keeps: every read command (about ten) in some 300 channels,
- * so a busy workspace's minute fits. An answer and the JSON Slack is sent are a few KB: 3,000 of the largest
- * (tariffs, events, event, brief) held 35 MB of heap (bench/reply-cache-memory.ts), let go when the minute ends.
+ * How many answers one minute (of one store revision) keeps at most: a busy workspace's minute, such as the bench's
+ * mix of 9 commands in 300 channels, fits.
  */
 export const MAX_KEPT = 3_000;
+
+/**
+ * How much the answers kept hold in all, counted as the characters of the JSON the platform sends: 8 million, about
+ * 32 MB of heap with the answers and their JSON (bench/reply-cache-memory.ts measures the largest reading answer,
+ * about 4 bytes of heap a character). The oldest answers are let go first to make room.
+ */
+export const MAX_KEPT_CHARS = 8_000_000;
+
+/**
+ * Longer keys (a long command text) are neither kept nor remembered: such questions are rare, and the keys of
+ * questions asked once, held for a second ask, would otherwise hold whatever text was sent.
+ */
+export const MAX_KEY_LENGTH = 300;
 
 /** Freezes `value` and everything reachable from it: a cached answer is shared by every reply that reuses it. */
 function deepFreeze<T>(value: T): T {
@@ -28,19 +40,33 @@ function deepFreeze<T>(value: T): T {
  *
  * Only the current minute's answers are held: no answer of an earlier minute or revision can be asked for again
  * (the key holds both), so when a key of a new minute or revision comes, everything kept before is let go at once,
- * rather than lingering until pushed out. Within a minute at most MAX_KEPT answers are kept (the oldest let go first).
+ * rather than lingering until pushed out. Within a minute at most MAX_KEPT answers, of MAX_KEPT_CHARS in all, are kept
+ * (the oldest let go first).
  */
 export class ReplyCache<T> {
   /** The revision and minute whose answers are held (the head of their keys). */
   private head = '';
-  private entries = new Map<string, T>();
+  private entries = new Map<string, { readonly value: T; readonly size: number }>();
+  /** The sizes of the answers held, added up. */
+  private held = 0;
   /** Keys asked for once in this minute and not kept yet (the oldest forgotten first). */
   private askedOnce = new Set<string>();
+  private readonly max: number;
+  private readonly maxSize: number;
+  private readonly sizeOf: (value: T) => number;
 
+  /**
+   * `sizeOf` tells how much an answer holds (the characters of its JSON); the answers kept add up to at most
+   * `maxSize` of it, and number at most `max`.
+   */
   constructor(
     private readonly bot: Bot,
-    private readonly max = MAX_KEPT,
-  ) {}
+    o: { sizeOf?: (value: T) => number; max?: number; maxSize?: number } = {},
+  ) {
+    this.max = o.max ?? MAX_KEPT;
+    this.maxSize = o.maxSize ?? MAX_KEPT_CHARS;
+    this.sizeOf = o.sizeOf ?? (() => 0);
+  }
 
   /**
    * The key of `parts` in this revision and minute: compute it once per request and pass it to peekKey and getKey
@@ -51,6 +77,7 @@ export class ReplyCache<T> {
     if (head !== this.head) {
       this.head = head;
       this.entries = new Map();
+      this.held = 0;
       this.askedOnce = new Set();
     }
     return parts.length ? `${head}\u0000${parts.join('\u0000')}` : head;
@@ -58,12 +85,12 @@ export class ReplyCache<T> {
 
   /** The kept answer for `parts`, if there is one for this revision and minute. */
   peek(parts: readonly unknown[]): T | undefined {
-    return this.entries.get(this.keyOf(parts));
+    return this.entries.get(this.keyOf(parts))?.value;
   }
 
   /** The kept answer under `key` (from keyOf), if any. */
   peekKey(key: string): T | undefined {
-    return this.entries.get(key);
+    return this.entries.get(key)?.value;
   }
 
   /** The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before). */
@@ -73,13 +100,19 @@ export class ReplyCache<T> {
 
   /** As get, under a key from keyOf. A question asked once is answered by `build` itself, with no wrapper. */
   getKey(key: string, build: () => Promise<T>): Promise<T> {
+    if (key.length > MAX_KEY_LENGTH) return this.answer(build);
     const hit = this.entries.get(key);
-    if (hit !== undefined) return Promise.resolve(hit);
+    if (hit !== undefined) return Promise.resolve(hit.value);
     if (this.askedOnce.delete(key)) return this.keep(key, build);
-    // Questions asked once are remembered up to four times as many as are kept, waiting for a second ask.
-    if (this.askedOnce.size >= 4 * this.max)
+    // Questions asked once are remembered up to twice as many as are kept, waiting for a second ask.
+    if (this.askedOnce.size >= 2 * this.max)
       this.askedOnce.delete(this.askedOnce.values().next().value as string);
     this.askedOnce.add(key);
+    return this.answer(build);
+  }
+
+  /** The answer `build` makes, a throw turned into a rejection. */
+  private answer(build: () => Promise<T>): Promise<T> {
     try {
       return build();
     } catch (error) {
@@ -94,10 +127,17 @@ export class ReplyCache<T> {
 
   private async keep(key: string, build: () => Promise<T>): Promise<T> {
     const value = deepFreeze(await build());
-    // Built across the turn of a minute: the answer is still right for its key, which is no longer asked for.
+    // A later minute or revision was asked for while this was built: its key will not be asked for again.
     if (key !== this.head && !key.startsWith(`${this.head}\u0000`)) return value;
-    if (this.entries.size >= this.max) this.entries.delete(this.entries.keys().next().value as string);
-    this.entries.set(key, value);
+    const size = this.sizeOf(value);
+    if (size > this.maxSize) return value;
+    for (const [oldest, kept] of this.entries) {
+      if (this.entries.size < this.max && this.held + size <= this.maxSize) break;
+      this.entries.delete(oldest);
+      this.held -= kept.size;
+    }
+    this.entries.set(key, { value, size });
+    this.held += size;
     return value;
   }
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { MAX_KEPT, ReplyCache } from '../../src/platforms/reply-cache.js';
+import { MAX_KEPT, MAX_KEY_LENGTH, ReplyCache } from '../../src/platforms/reply-cache.js';
 import { seededBot } from '../helpers/bot.js';
 
 let close: (() => Promise<void>) | undefined;
@@ -99,5 +99,55 @@ describe('reply cache, one minute at a time', () => {
     });
     expect(answer.text).toBe('second');
     expect(cache.size).toBe(0);
+  });
+});
+
+describe('reply cache, what it will not hold', () => {
+  it('a change to the store lets go of every answer: the next ask is answered afresh', async () => {
+    const { t, cache, ask, builds } = await cacheOnBot();
+    await ask('C1');
+    const kept = await ask('C1');
+    expect(cache.peek(['C1', false, 'brief'])).toBe(kept);
+    expect(await t.say('add title:"Kite talks" start:2026-04-01 source:https://example.gov/kites')).toContain(
+      'Added',
+    );
+    expect(cache.peek(['C1', false, 'brief'])).toBeUndefined();
+    expect(cache.size).toBe(0);
+    expect(await ask('C1')).not.toBe(kept);
+    expect(builds()).toBe(3);
+  });
+
+  it('a question with a long text is answered every time, never kept nor remembered', async () => {
+    const { t } = await cacheOnBot();
+    let builds = 0;
+    const cache = new ReplyCache<{ n: number }>(t.bot);
+    const parts = ['C1', false, `events ${'x'.repeat(MAX_KEY_LENGTH)}`];
+    for (let i = 0; i < 3; i++) await cache.get(parts, async () => ({ n: ++builds }));
+    expect(builds).toBe(3);
+    expect(cache.size).toBe(0);
+  });
+});
+
+describe('reply cache, bounded by what its answers hold', () => {
+  it('keeps answers up to the size allowed, letting the oldest go first, and never one larger than all of it', async () => {
+    const { t } = await cacheOnBot();
+    const cache = new ReplyCache<{ chars: number }>(t.bot, { sizeOf: (a) => a.chars, maxSize: 5_000 });
+    const keep = async (channel: string, chars: number) => {
+      await cache.get([channel, false, 'brief'], async () => ({ chars }));
+      return cache.get([channel, false, 'brief'], async () => ({ chars }));
+    };
+    for (let i = 0; i < 7; i++) await keep(`C${i}`, 1_000);
+    // Five of 1,000 fit in 5,000: the first two asked were let go.
+    expect(cache.size).toBe(5);
+    expect(cache.peek(['C0', false, 'brief'])).toBeUndefined();
+    expect(cache.peek(['C1', false, 'brief'])).toBeUndefined();
+    expect(cache.peek(['C6', false, 'brief'])?.chars).toBe(1_000);
+    await keep('CBIG', 3_000);
+    // Room for 3,000 more: three of the oldest go.
+    expect(cache.size).toBe(3);
+    expect(cache.peek(['CBIG', false, 'brief'])?.chars).toBe(3_000);
+    await keep('CHUGE', 5_001);
+    expect(cache.peek(['CHUGE', false, 'brief'])).toBeUndefined();
+    expect(cache.size).toBe(3);
   });
 });

@@ -191,7 +191,7 @@ const answeredElsewhere = (err: unknown): boolean =>
  * on both, and only one answer is shown.
  */
 export function interactionHandler(bot: Bot, log: Logger) {
-  const cache = new ReplyCache<Cached>(bot);
+  const cache = new ReplyCache<Cached>(bot, { sizeOf: (c) => JSON.stringify(c.resolved ?? c.body).length });
   return async (i: Interaction): Promise<void> => {
     try {
       if (i.isAutocomplete()) return await autocomplete(bot, i);

@@ -9,6 +9,7 @@ import { type AddForm, formFor } from './add-forms.js';
 import { renderBlocks } from './block-kit.js';
 import { DM_NOTE, type FileSender } from './slack-files.js';
 import type { SlackUser } from './slack-users.js';
+import { payloadJson } from './socket-receiver.js';
 
 /** What Bolt hands a /trade handler that we use. */
 export interface SlashArgs {
@@ -100,7 +101,8 @@ function firstDeliveries(): (triggerId: string) => boolean {
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
-  const cache = new ReplyCache<Answer>(d.bot);
+  // An answer's size is its JSON, which the Socket Mode ack would make (and keep) anyway.
+  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: (a) => payloadJson(a.body).length });
   return async (args: SlashArgs): Promise<void> => {
     const { command, ack, respond } = args;
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
