@@ -10,6 +10,7 @@
  */
 import { compiledSeededBot, ensureDistBuilt } from './compiled-app.js';
 import { BENCH_NOW_ISO } from './slack-shared.js';
+import { commandText, MIX, MIX_CHANNELS } from './workload.js';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) {
@@ -74,13 +75,21 @@ const heap = () => {
 try {
   // Warm, and find the largest answer: each candidate once, then a new minute, so the cache starts empty.
   const sizes = new Map<string, number>();
-  for (const text of CANDIDATES)
+  const mixTexts = MIX.map(([c]) => commandText(c));
+  for (const text of new Set([...CANDIDATES, ...mixTexts]))
     await slash({
       command: { text, user_id: 'UBENCH', channel_id: 'CWARM', trigger_id: `t${serial++}` },
       ack: async (body) => void sizes.set(text, payloadJson(body).length),
       respond: async () => undefined,
     });
-  const [text, chars] = [...sizes].sort((a, b) => b[1] - a[1])[0] as [string, number];
+  const [text, chars] = [...sizes].filter(([t]) => CANDIDATES.includes(t)).sort((a, b) => b[1] - a[1])[0] as [
+    string,
+    number,
+  ];
+  // The bench's mix (bench/workload.ts): its answers' average size, and what a minute of all its keys holds.
+  const weights = MIX.reduce((n, [, w]) => n + w, 0);
+  const mixAverage = MIX.reduce((n, [c, w]) => n + (sizes.get(commandText(c)) ?? 0) * w, 0) / weights;
+  const mixKeys = MIX_CHANNELS * MIX.length;
   (t.bot.clock as unknown as { advance(ms: number): void }).advance(60_000);
   await ask('CWARM', 'help');
   const before = heap();
@@ -96,6 +105,9 @@ try {
   const allowed = Math.min(MAX_KEPT, Math.floor(MAX_KEPT_CHARS / chars));
   process.stdout.write(
     `\`${text}\` (${chars} characters of JSON, the largest of ${CANDIDATES.length}) asked twice in ${MAX_KEPT} channels: ${kept} kept (the bounds allow ${allowed}) with their JSON, heap +${((after - before) / 1e6).toFixed(1)} MB\n`,
+  );
+  process.stdout.write(
+    `the mix's answers average ${mixAverage.toFixed(0)} characters of JSON: its ${mixKeys} keys a minute hold ${((mixAverage * mixKeys) / 1e6).toFixed(1)} million, against ${MAX_KEPT_CHARS / 1e6} million allowed\n`,
   );
   if (kept !== allowed) process.exitCode = 1;
 } finally {
