@@ -22,6 +22,9 @@ export const compiledSlack = async () => ({
   ...(await compiled<typeof import('../src/platforms/slack/http-guard.js')>(
     'src/platforms/slack/http-guard.js',
   )),
+  ...(await compiled<typeof import('../src/platforms/slack/http-receiver.js')>(
+    'src/platforms/slack/http-receiver.js',
+  )),
   ...(await compiled<typeof import('../src/platforms/slack/slash-command.js')>(
     'src/platforms/slack/slash-command.js',
   )),

@@ -14,7 +14,7 @@
  * MAX_LIFETIME_MS.
  */
 import type { AddressInfo } from 'node:net';
-import { App, HTTPReceiver } from '@slack/bolt';
+import { App } from '@slack/bolt';
 import type { SlashArgs } from '../src/platforms/slack/slash-command.js';
 import { silentLog } from '../tests/helpers/bot.js';
 import { childFailed, onSeededBot, serveBenchChild } from './child-process.js';
@@ -30,7 +30,8 @@ import {
 import { type BenchPath, movingClock, PATHS, staticReplies } from './workload.js';
 
 // Our modules as production runs them (dist/, compiled by tsc), for both apps: see compiled-app.ts.
-const { createSlack, guardedServer, LeanSocketModeReceiver, responseBody } = await compiledSlack();
+const { createSlack, guardedServer, LeanSocketModeReceiver, responseBody, slackHttpReceiver } =
+  await compiledSlack();
 
 interface Running {
   readonly port?: number;
@@ -53,10 +54,8 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
   // not frozen, so Bolt serializes it per request as it does ours on a miss.
   const replies = await staticReplies(BENCH_NOW_ISO);
   const bodies = new Map([...replies].map(([text, reply]) => [text, responseBody(reply)]));
-  const receiver =
-    mode === 'socket'
-      ? new LeanSocketModeReceiver(APP_TOKEN, quietBolt, clientOptions)
-      : new HTTPReceiver({ signingSecret: BENCH_SIGNING_SECRET, logger: quietBolt });
+  const http = mode === 'socket' ? undefined : slackHttpReceiver(BENCH_SIGNING_SECRET, quietBolt);
+  const receiver = http?.receiver ?? new LeanSocketModeReceiver(APP_TOKEN, quietBolt, clientOptions);
   const app = new App({
     token: BOT_TOKEN,
     receiver,
@@ -75,7 +74,7 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
     return ack(bodies.get(command.text ?? '') ?? { text: 'unknown bench command' });
   });
   await app.init();
-  if (!(receiver instanceof HTTPReceiver)) {
+  if (!http) {
     await app.start();
     return {
       async stop() {
@@ -83,7 +82,7 @@ async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
       },
     };
   }
-  const server = guardedServer(receiver.requestListener, {
+  const server = guardedServer(http.listener, {
     path: '/slack/events',
     now: Date.now,
     bodyTimeoutMs: 10_000,

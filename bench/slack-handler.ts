@@ -2,7 +2,7 @@
  * `npx tsx bench/slack-handler.ts [requests] [rounds]`: CPU per request of our /trade handler alone, on the
  * miss path, in one process with no server and no load generator beside it, so a shared machine distorts it
  * little. Each request is what Bolt hands the handler: the command's fields as node:querystring parses a signed
- * form body (as Bolt's HTTPReceiver does), an ack that serializes its body with JSON.stringify (as Bolt does);
+ * form body (as Bolt's HTTPReceiver does), an ack that takes its body's JSON as our Socket Mode receiver does;
  * a new channel every request (no reply-cache hit), the commands of bench/workload.ts in turn, the bot's clock
  * moving a minute every 1,000 requests. The "bare" line does what the bare bench app does per request in the
  * same place: look up a static body and serialize it. Rounds alternate bare and ours after `requests` untimed
@@ -11,7 +11,9 @@
  */
 import { parse } from 'node:querystring';
 import type { manualClock } from '../src/clock.js';
+import type { JsonBody } from '../src/platforms/slack/json-body.js';
 import { responseBody, slashCommandHandler } from '../src/platforms/slack/slash-command.js';
+import { payloadJson } from '../src/platforms/slack/socket-receiver.js';
 import { slashCommandBody } from '../tests/emulators/slack-payloads.js';
 import { seededBot, silentLog } from '../tests/helpers/bot.js';
 import { BENCH_NOW_ISO } from './slack-shared.js';
@@ -51,8 +53,9 @@ const handler = slashCommandHandler({
 });
 const bodies = new Map([...(await staticReplies(BENCH_NOW_ISO))].map(([k, v]) => [k, responseBody(v)]));
 let bytes = 0;
-const ack = async (body?: Record<string, unknown>) => {
-  bytes += JSON.stringify(body ?? {}).length;
+// As our Socket Mode receiver's ack: a written answer (JsonBody) as it is, anything else serialized.
+const ack = async (body?: Record<string, unknown> | JsonBody) => {
+  bytes += payloadJson(body ?? {}).length;
 };
 const respond = async () => {
   throw new Error('every bench answer is quick');

@@ -10,8 +10,8 @@ export const MAX_KEPT = 3_000;
 
 /**
  * How much the answers kept hold in all, counted as the characters of the JSON the platform sends: 8 million, about
- * 32 MB of heap with the answers and their JSON (bench/reply-cache-memory.ts measures the largest reading answer,
- * about 4 bytes of heap a character). The oldest answers are let go first to make room.
+ * 17 MB of heap for Slack's answers, which are their JSON (bench/reply-cache-memory.ts measures the largest reading
+ * answer, about 2 bytes of heap a character). The oldest answers are let go first to make room.
  */
 export const MAX_KEPT_CHARS = 8_000_000;
 
@@ -33,10 +33,11 @@ function deepFreeze<T>(value: T): T {
 /**
  * Rendered answers to read-only commands, reused while nothing can change them: the same store
  * revision, the same minute of the bot's clock (countdowns and "as of" move by the minute), the same
- * channel, editor rights and text. An answer is kept the second time it is asked for in its minute: a
- * one-off question (a new channel, a rare command) then costs no frozen copy held in memory, and a
- * burst of `/trade brief` in a channel is rendered twice, then reused. Answers are deep-frozen when
- * kept: platforms may keep derived forms of them (their JSON) by identity.
+ * channel, editor rights and text. By default an answer is kept the second time it is asked for in its
+ * minute: a one-off question (a new channel, a rare command) then costs no frozen copy, and a burst of
+ * `/trade brief` in a channel is rendered twice, then reused. With `keepFirst`, for answers that cost
+ * nothing more to keep (Slack's, written JSON: one string), it is kept the first time, and rendered once.
+ * Answers are deep-frozen when kept: platforms may keep derived forms of them by identity.
  *
  * Only the current minute's answers are held: no answer of an earlier minute or revision can be asked for again
  * (the key holds both), so when a key of a new minute or revision comes, everything kept before is let go at once,
@@ -54,18 +55,20 @@ export class ReplyCache<T> {
   private readonly max: number;
   private readonly maxSize: number;
   private readonly sizeOf: (value: T) => number;
+  private readonly keepFirst: boolean;
 
   /**
    * `sizeOf` tells how much an answer holds (the characters of its JSON); the answers kept add up to at most
-   * `maxSize` of it, and number at most `max`.
+   * `maxSize` of it, and number at most `max`. `keepFirst` keeps an answer the first time it is asked for.
    */
   constructor(
     private readonly bot: Bot,
-    o: { sizeOf?: (value: T) => number; max?: number; maxSize?: number } = {},
+    o: { sizeOf?: (value: T) => number; max?: number; maxSize?: number; keepFirst?: boolean } = {},
   ) {
     this.max = o.max ?? MAX_KEPT;
     this.maxSize = o.maxSize ?? MAX_KEPT_CHARS;
     this.sizeOf = o.sizeOf ?? (() => 0);
+    this.keepFirst = o.keepFirst ?? false;
   }
 
   /**
@@ -93,7 +96,10 @@ export class ReplyCache<T> {
     return this.entries.get(key)?.value;
   }
 
-  /** The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before). */
+  /**
+   * The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before, or
+   * with `keepFirst`).
+   */
   get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
     return this.getKey(this.keyOf(parts), build);
   }
@@ -103,7 +109,7 @@ export class ReplyCache<T> {
     if (key.length > MAX_KEY_LENGTH) return this.answer(build);
     const hit = this.entries.get(key);
     if (hit !== undefined) return Promise.resolve(hit.value);
-    if (this.askedOnce.delete(key)) return this.keep(key, build);
+    if (this.keepFirst || this.askedOnce.delete(key)) return this.keep(key, build);
     // Questions asked once are remembered up to twice as many as are kept, waiting for a second ask.
     if (this.askedOnce.size >= 2 * this.max)
       this.askedOnce.delete(this.askedOnce.values().next().value as string);

@@ -13,8 +13,8 @@ function whollyFrozen(line: Rich): boolean {
  * once per platform, not once per answer that lists them. Any other line is rendered each time. Kept by identity
  * in a WeakMap, so a line no answer holds any more is forgotten with its rendering.
  */
-export function renderedOnce(render: (line: Rich) => string): (line: Rich) => string {
-  const kept = new WeakMap<Rich, string>();
+export function renderedOnce<T = string>(render: (line: Rich) => T): (line: Rich) => T {
+  const kept = new WeakMap<Rich, T>();
   return (line) => {
     let text = kept.get(line);
     if (text !== undefined) return text;

@@ -151,3 +151,29 @@ describe('reply cache, bounded by what its answers hold', () => {
     expect(cache.size).toBe(3);
   });
 });
+
+describe('reply cache that keeps an answer the first time (keepFirst: Slack, whose answers are one string)', () => {
+  it('builds each answer once in its minute, keeps it frozen, and holds at most MAX_KEPT of one-off questions', async () => {
+    const { t } = await cacheOnBot();
+    let builds = 0;
+    const cache = new ReplyCache<{ n: number }>(t.bot, { keepFirst: true });
+    const parts = ['C1', false, 'brief'];
+    const first = await cache.get(parts, async () => ({ n: ++builds }));
+    expect(Object.isFrozen(first)).toBe(true);
+    expect(cache.peek(parts)).toBe(first);
+    expect(await cache.get(parts, async () => ({ n: ++builds }))).toBe(first);
+    expect(builds).toBe(1);
+    // A flood of one-off questions (a new channel each) holds no more than MAX_KEPT, the newest.
+    for (let i = 0; i < MAX_KEPT + 500; i++)
+      await cache.get([`D${i}`, false, 'brief'], async () => ({ n: ++builds }));
+    expect(cache.size).toBe(MAX_KEPT);
+    expect(cache.peek(parts)).toBeUndefined();
+    expect(cache.peek([`D${MAX_KEPT + 499}`, false, 'brief'])?.n).toBe(builds);
+    // Long texts are still never kept, and a new minute lets go of everything.
+    await cache.get(['C1', false, `events ${'x'.repeat(MAX_KEY_LENGTH)}`], async () => ({ n: ++builds }));
+    expect(cache.size).toBe(MAX_KEPT);
+    t.clock.advance(60_000);
+    await cache.get(['C9', false, 'brief'], async () => ({ n: ++builds }));
+    expect(cache.size).toBe(1);
+  });
+});

@@ -1,12 +1,12 @@
 /**
- * renderBlocks builds each block once, straight into the message. The renderer as it was first written (lines
- * mapped, packed, fields sliced, blocks spread together) is kept here as the specification: for every reply below,
- * the real answers of the bench's commands and replies made to hit every limit and every escape, the JSON Slack
- * receives must be the same, byte for byte.
+ * blockKitJson writes the message's JSON straight, each line escaped once. The renderer as it was first written
+ * (objects: lines mapped, packed, fields sliced, blocks spread together) is kept here as the specification: for
+ * every reply below, the real answers of the bench's commands and replies made to hit every limit and every escape,
+ * the JSON Slack receives must be the reference's JSON.stringify, byte for byte.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { escapeControls } from '../../src/domain/control-chars.js';
-import { renderBlocks, SLACK_LIMITS } from '../../src/platforms/slack/block-kit.js';
+import { blockKitJson, renderBlocks, SLACK_LIMITS } from '../../src/platforms/slack/block-kit.js';
 import { escapeSlack, mrkdwn } from '../../src/platforms/slack/mrkdwn.js';
 import { type Action, actionHint, type Reply, type Section } from '../../src/render/reply.js';
 import { renderText } from '../../src/render/text.js';
@@ -102,6 +102,30 @@ function referenceBlocks(reply: Reply): { text: string; blocks: Block[] } {
   return { text: escapeSlack(clip(lines, 300)), blocks };
 }
 
+/** The JSON Slack receives, as blockKitJson writes it, must be the reference's JSON.stringify, byte for byte. */
+function expectSameJson(reply: Reply): void {
+  const reference = referenceBlocks(reply);
+  expect(blockKitJson(reply)).toBe(JSON.stringify(reference));
+  expect(blockKitJson(reply, 'ephemeral')).toBe(JSON.stringify({ response_type: 'ephemeral', ...reference }));
+  expect(renderBlocks(reply)).toEqual(reference);
+}
+
+/** Lone surrogates, and a pair that the 3000-character clip cuts in half: JSON.stringify escapes the halves. */
+const SURROGATES: Reply = {
+  title: 'half \ud83d pairs \ude00',
+  intro: ['\udc00 intro \ud800'],
+  sections: [
+    {
+      heading: 'h \ud83d',
+      lines: [['a \ud83d'], ['\ude00 b'], [`${'x'.repeat(2996)}😀😀`], [`${'y'.repeat(2997)}😀😀`]],
+      fields: [{ label: '\ud83d', value: ['\ude00'] }],
+      actions: [{ label: 'press \ud83d', command: 'event id:\ude00' }],
+    },
+  ],
+  context: [['source \udfff']],
+  visibility: 'ephemeral',
+};
+
 describe('Block Kit rendering, against the renderer as first written', () => {
   let t: TestBot;
   beforeAll(async () => {
@@ -110,14 +134,19 @@ describe('Block Kit rendering, against the renderer as first written', () => {
   afterAll(() => t.close());
 
   it('the made-up replies: every limit, every span, hostile text', () => {
-    for (const reply of madeUp())
-      expect(JSON.stringify(renderBlocks(reply))).toBe(JSON.stringify(referenceBlocks(reply)));
+    for (const reply of madeUp()) expectSameJson(reply);
+  });
+
+  it('lone surrogates and pairs cut by a clip', () => {
+    expectSameJson(SURROGATES);
+    // The clipped line keeps the first half of the pair, escaped, before the ellipsis.
+    expect(blockKitJson(SURROGATES)).toContain(`${'x'.repeat(2996)}\\ud83d…`);
   });
 
   it("the real answers to the bench's commands and others", async () => {
     for (const text of REAL_ANSWERS) {
       const reply = await t.bot.dispatch(text, reader, { platform: 'slack', id: 'C1' });
-      expect(JSON.stringify(renderBlocks(reply))).toBe(JSON.stringify(referenceBlocks(reply)));
+      expectSameJson(reply);
     }
   });
 });

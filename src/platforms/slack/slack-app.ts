@@ -4,8 +4,8 @@ import {
   type BlockAction,
   type Logger as BoltLogger,
   type ButtonAction,
-  HTTPReceiver,
   LogLevel,
+  type SlashCommand,
 } from '@slack/bolt';
 import type { Bot } from '../../bot.js';
 import type { Logger } from '../../log/logger.js';
@@ -14,7 +14,8 @@ import { ACCEPT_FORM, ADD_FORMS, type AddForm, openForm, submitForm } from './ad
 import { BUTTON_ACTION_ID, FORM_ACTION_ID } from './block-kit.js';
 import { buttonActionHandler } from './button-action.js';
 import { editButtonHandler, formTarget } from './edit-button.js';
-import { BODY_LIMIT_BYTES, guardedServer } from './http-guard.js';
+import { guardedServer } from './http-guard.js';
+import { jsonAckOver, slackHttpReceiver } from './http-receiver.js';
 import { escapeSlack } from './mrkdwn.js';
 import { slackDelivery } from './slack-delivery.js';
 import { fileSender } from './slack-files.js';
@@ -68,9 +69,8 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   const clientOptions = { slackApiUrl: o.apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
   // Socket Mode when an app-level token is set, HTTP otherwise. No conversation store: the bot keeps no
   // per-conversation state, and Bolt's default one builds an Error (with a stack) for every request.
-  const receiver = o.appToken
-    ? new LeanSocketModeReceiver(o.appToken, logger, clientOptions)
-    : new HTTPReceiver({ signingSecret: o.signingSecret ?? '', logger, bodyLimit: BODY_LIMIT_BYTES });
+  const http = o.appToken ? undefined : slackHttpReceiver(o.signingSecret ?? '', logger);
+  const receiver = http?.receiver ?? new LeanSocketModeReceiver(o.appToken ?? '', logger, clientOptions);
   const app = new App({
     token: o.botToken,
     receiver,
@@ -100,8 +100,11 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
   // through three chains, two of them only to be turned away. Here it stops at the first step that sees it; any
   // other request goes on to the listeners as before (what `app.command('/trade')` matched: a command named /trade).
   app.use((args) => {
-    const command = 'command' in args ? args.command : undefined;
-    return command?.command === '/trade' ? slash(args as typeof args & SlashArgs) : args.next();
+    const command: SlashCommand | undefined = 'command' in args ? args.command : undefined;
+    if (command?.command !== '/trade') return args.next();
+    const { ack, respond } = args as typeof args &
+      Pick<SlashArgs, 'respond'> & { ack: Parameters<typeof jsonAckOver>[0] };
+    return slash({ command, ack: jsonAckOver(ack, args.context), respond });
   });
   // One listener per kind of request: the forms share one view listener and the buttons one action listener.
   const forms = new Map([...ADD_FORMS, ACCEPT_FORM].map((f) => [f.callbackId, f]));
@@ -174,11 +177,11 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
           `Slack refused or could not be reached: ${err.data?.error ?? err.message ?? String(err)}`,
         );
       });
-      if (!(receiver instanceof HTTPReceiver)) {
+      if (!http) {
         await app.start();
         return {};
       }
-      server = guardedServer(receiver.requestListener, {
+      server = guardedServer(http.listener, {
         path: '/slack/events',
         now: o.wallClock,
         bodyTimeoutMs: o.bodyTimeoutMs ?? 10_000,

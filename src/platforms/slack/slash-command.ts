@@ -6,15 +6,17 @@ import { errorReply, type Reply, type ReplyFile } from '../../render/reply.js';
 import { within } from '../quick-answer.js';
 import { ReplyCache } from '../reply-cache.js';
 import { type AddForm, formFor } from './add-forms.js';
-import { renderBlocks } from './block-kit.js';
+import { blockKitJson } from './block-kit.js';
+import type { JsonAck } from './http-receiver.js';
+import { JsonBody } from './json-body.js';
 import { DM_NOTE, type FileSender } from './slack-files.js';
 import type { SlackUser } from './slack-users.js';
-import { payloadJson } from './socket-receiver.js';
 
 /** What Bolt hands a /trade handler that we use. */
 export interface SlashArgs {
   readonly command: { text?: string; user_id: string; channel_id: string; trigger_id: string };
-  readonly ack: (body?: Record<string, unknown>) => Promise<void>;
+  /** Bolt's ack, able to send a written answer as it is (see jsonAckOver). */
+  readonly ack: JsonAck;
   readonly respond: (body: Record<string, unknown>) => Promise<unknown>;
 }
 
@@ -31,22 +33,25 @@ export interface SlashDeps {
 
 const FORM_FAILED = 'The form could not be opened in time. Nothing was changed.';
 
-/** A reply as a slash-command response body. */
-export function responseBody(reply: Reply): Record<string, unknown> {
+/** A reply as the JSON of a slash-command response body. */
+export function responseJson(reply: Reply): string {
   const noted: Reply =
     reply.files?.length && reply.visibility !== 'public'
       ? { ...reply, context: [...(reply.context ?? []), [DM_NOTE]] }
       : reply;
-  const { text, blocks } = renderBlocks(noted);
-  return { response_type: reply.visibility === 'public' ? 'in_channel' : 'ephemeral', text, blocks };
+  return blockKitJson(noted, reply.visibility === 'public' ? 'in_channel' : 'ephemeral');
 }
+
+/** A reply as a slash-command response body (for response_url, which takes an object). */
+export const responseBody = (reply: Reply): Record<string, unknown> =>
+  JSON.parse(responseJson(reply)) as Record<string, unknown>;
 
 /**
  * A reply as Slack answers it: the response body, and its files behind a function, because the reply cache
  * deep-freezes what it keeps and a byte array cannot be frozen (nor should a cached answer copy one).
  */
 interface Answer {
-  readonly body: Record<string, unknown>;
+  readonly body: JsonBody;
   readonly visibility: Reply['visibility'];
   readonly files: () => readonly ReplyFile[];
 }
@@ -57,7 +62,7 @@ const noFiles = () => NO_FILES;
 const answerOf = (reply: Reply): Answer => {
   const files = reply.files;
   return {
-    body: responseBody(reply),
+    body: new JsonBody(responseJson(reply)),
     visibility: reply.visibility,
     files: files?.length ? () => files : noFiles,
   };
@@ -101,8 +106,8 @@ function firstDeliveries(): (triggerId: string) => boolean {
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
-  // An answer's size is its JSON, which the Socket Mode ack would make (and keep) anyway.
-  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: (a) => payloadJson(a.body).length });
+  // An answer is its JSON as written (one string, already frozen): it costs nothing more to keep it the first time.
+  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: (a) => a.body.json.length, keepFirst: true });
   return async (args: SlashArgs): Promise<void> => {
     const { command, ack, respond } = args;
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
@@ -144,7 +149,8 @@ export function slashCommandHandler(d: SlashDeps) {
     if (quick) await ack(quick.body);
     else {
       await ack();
-      await respond((await work).body).catch((err) => d.log.warn('respond failed', err));
+      const { body } = await work;
+      await respond(JSON.parse(body.json)).catch((err) => d.log.warn('respond failed', err));
     }
     return sendFiles(d, args, await work);
   };

@@ -4,6 +4,7 @@ import {
   type ReceiverEvent,
   SocketModeReceiver,
 } from '@slack/bolt';
+import { JsonBody } from './json-body.js';
 
 /** What the Socket Mode client hands each `slack_event` listener. */
 interface SlackEventArgs {
@@ -20,24 +21,13 @@ interface Socket {
   send(data: string, done: (err: Error | undefined) => void): void;
 }
 
-/**
- * JSON of acknowledgement payloads, kept per object: a cached reply is serialized once, not per request.
- * Only frozen objects are kept (cached replies are, see ReplyCache): a body that could still change is
- * serialized each time.
- */
-const serialized = new WeakMap<object, string>();
-
+/** The JSON of an acknowledgement's payload: a JsonBody (a written answer) as it is, anything else serialized. */
 export function payloadJson(body: unknown): string {
+  if (body instanceof JsonBody) return body.json;
   if (body === undefined) return '{}';
   if (typeof body === 'string') return JSON.stringify({ text: body });
   if (typeof body !== 'object' || body === null) return '{}';
-  if (!Object.isFrozen(body)) return JSON.stringify(body);
-  let json = serialized.get(body);
-  if (json === undefined) {
-    json = JSON.stringify(body);
-    serialized.set(body, json);
-  }
-  return json;
+  return JSON.stringify(body);
 }
 
 /** The acknowledgement frame Slack expects: `{envelope_id, payload}`. */
@@ -49,7 +39,7 @@ function ackFrame(envelopeId: string, body: unknown): string {
  * Bolt's Socket Mode receiver with a leaner acknowledgement. Bolt's own ack serializes the payload three
  * times (twice for debug lines it builds even when debug is off, once to send); for an answer sent in the
  * ack (a 1-2 KB Block Kit brief), that was most of the cost of a request. This ack sends one frame, built
- * from the payload's JSON, serialized once per reply object (replies are reused; they are never mutated).
+ * from the payload's JSON: a JsonBody's as it is (answers are written as JSON), any other payload serialized once.
  * Everything else (connection, hello, reconnects, pings) stays Bolt's and the Socket Mode client's.
  */
 export class LeanSocketModeReceiver extends SocketModeReceiver {
@@ -76,7 +66,10 @@ export class LeanSocketModeReceiver extends SocketModeReceiver {
       acked = true;
       const socket = (this.client as { websocket?: Socket }).websocket;
       // Not connected: the client's own ack raises its usual error.
-      if (!socket?.isActive()) return args.ack(body as Record<string, unknown> | undefined);
+      if (!socket?.isActive())
+        return args.ack(
+          (body instanceof JsonBody ? JSON.parse(body.json) : body) as Record<string, unknown> | undefined,
+        );
       const frame = ackFrame(args.envelope_id, body);
       await new Promise<void>((resolve, reject) =>
         socket.send(frame, (err) => (err ? reject(err) : resolve())),
