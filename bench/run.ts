@@ -285,12 +285,14 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
 - **Slack and Discord** (issues 4 and 9): /trade commands through our app (\`createSlack\` or \`createDiscord\`
   over a bot whose store is opened from \`data/seed.json\` in a temp folder, manual clock at 2026-03-12T09:00:00Z,
   the Web API or REST on the test emulators) and through a bare app measured in the same run. The bare app is built
-  with our client options and receiver (Slack: the same HTTPReceiver behind our guarded HTTP server, or our Socket
-  Mode receiver; no conversation store, no ignoreSelf step, /trade answered from one global middleware as ours is;
-  Discord: a discord.js client with our intents and allowed mentions), and
+  with our client options and receiver (Slack: the same Bolt HTTPReceiver, made by slackHttpReceiver, behind our
+  guarded HTTP server, or our Socket Mode receiver; no conversation store, no ignoreSelf step, /trade answered from
+  one global middleware as ours is; Discord: a discord.js client with our intents and allowed mentions), and
   answers each command with a static reply: our answer to that command, rendered once at start-up as our Block
   Kit or embeds, so both send replies of the same size and the ratio measures only our own work (parsing the
-  command, the timeline queries, building and rendering the answer). Each app runs in its own child process
+  command, the timeline queries, building and rendering the answer). The bare Slack app acks with the Block Kit
+  object, which is serialized on every request as any Bolt app's \`ack({ blocks })\` is; ours writes its answer
+  straight as JSON (\`blockKitJson\`) and acks with that. Each app runs in its own child process
   (\`bench/slack-child.ts\`, \`bench/discord-child.ts\`), whose glue runs under tsx but which load our modules, the
   bot and both apps' receivers from \`dist/\` as production runs them (compiled by tsc, built first when stale: tsx
   would wrap every named closure in a \`__name\` call production never makes); this process generates the load: 16 requests
@@ -314,10 +316,11 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
     reused.
   - **mix**: requests from ${MIX_CHANNELS} channels and ${count(MIX_USERS)} users (a fixed-seed hash of the request number picks them),
     the bot's clock moving ${CLOCK_MINUTES_PER_SECOND} minute per real second; commands in these proportions: ${MIX.map(([c, w]) => `\`${commandText(c)}\` ${w}%`).join(', ')}.
-    A channel's answer to a command is kept the second time it is asked for in a minute and reused for the rest of that
-    minute (ReplyCache, 500 entries), as in production.
-  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: after the second request every answer
-    comes from the reply cache (and, in Socket Mode, its JSON from the ack serializer's per-object cache).
+    A channel's answer to a command is kept for the rest of its minute (ReplyCache, one minute at a time, at most 3,000
+    answers and 8 million characters), as in production: in Slack from the first ask (the answer is its JSON), in
+    Discord from the second.
+  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: every answer after the first (Slack) or
+    second (Discord) comes from the reply cache (in Slack, the JSON written for the first).
   **req/s** is correct replies over the timed seconds of all an app's turns; p50, p99 and max are over all their
   latencies; **CPU ms/req** is the CPU time of the app's process during the timed runs divided by the requests, a
   cost per request that the machine's other load distorts less than req/s. The ratio of req/s is taken round by

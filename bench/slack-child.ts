@@ -2,7 +2,8 @@
  * Child process of the Slack bench: one Slack app under load, in its own process so the load generator does
  * not share its event loop. Started by bench/slack.ts as
  *   node --import tsx bench/slack-child.ts <http|socket> <bare|ours> <miss|mix|hit> <emulator Web API url>
- * - bare: a Bolt app built as createSlack builds ours (the same receiver, guarded HTTP server, client options, no
+ * - bare: a Bolt app built as createSlack builds ours (the same receiver: slackHttpReceiver behind the guarded HTTP
+ *   server, or LeanSocketModeReceiver; the same client options, no
  *   conversation store, no ignoreSelf step, /trade routed from one global middleware as ours is) that acks each
  *   /trade command with a static reply: our answer to that
  *   command, rendered once at start-up (bench/workload.ts), so both apps send replies of the same size;
@@ -50,8 +51,8 @@ const quietBolt = {
 
 async function startBare(mode: Mode, apiUrl: string): Promise<Running> {
   const clientOptions = { slackApiUrl: apiUrl, rejectRateLimitedCalls: true, retryConfig: { retries: 0 } };
-  // Our answers at the bench's clock, rendered once; the app acks with a fresh copy's object each time it is
-  // not frozen, so Bolt serializes it per request as it does ours on a miss.
+  // Our answers at the bench's clock, rendered once, as Block Kit objects: the app acks with the object, which is
+  // serialized per request, as a Bolt app's `ack({ blocks })` is (ours writes its answer as JSON instead).
   const replies = await staticReplies(BENCH_NOW_ISO);
   const bodies = new Map([...replies].map(([text, reply]) => [text, responseBody(reply)]));
   const http = mode === 'socket' ? undefined : slackHttpReceiver(BENCH_SIGNING_SECRET, quietBolt);

@@ -11,7 +11,8 @@ export const MAX_KEPT = 3_000;
 /**
  * How much the answers kept hold in all, counted as the characters of the JSON the platform sends: 8 million, about
  * 17 MB of heap for Slack's answers, which are their JSON (bench/reply-cache-memory.ts measures the largest reading
- * answer, about 2 bytes of heap a character). The oldest answers are let go first to make room.
+ * answer, about 2 bytes of heap a character), about 32 MB for answers held as objects (Discord's; 4 bytes a
+ * character, measured when Slack's were objects too). The oldest answers are let go first to make room.
  */
 export const MAX_KEPT_CHARS = 8_000_000;
 
@@ -52,6 +53,8 @@ export class ReplyCache<T> {
   private held = 0;
   /** Keys asked for once in this minute and not kept yet (the oldest forgotten first). */
   private askedOnce = new Set<string>();
+  /** Answers being built to be kept: a question asked again meanwhile waits for the same build. */
+  private building = new Map<string, Promise<T>>();
   private readonly max: number;
   private readonly maxSize: number;
   private readonly sizeOf: (value: T) => number;
@@ -82,6 +85,7 @@ export class ReplyCache<T> {
       this.entries = new Map();
       this.held = 0;
       this.askedOnce = new Set();
+      this.building = new Map();
     }
     return parts.length ? `${head}\u0000${parts.join('\u0000')}` : head;
   }
@@ -109,7 +113,13 @@ export class ReplyCache<T> {
     if (key.length > MAX_KEY_LENGTH) return this.answer(build);
     const hit = this.entries.get(key);
     if (hit !== undefined) return Promise.resolve(hit.value);
-    if (this.keepFirst || this.askedOnce.delete(key)) return this.keep(key, build);
+    const pending = this.building.get(key);
+    if (pending !== undefined) return pending;
+    if (this.keepFirst || this.askedOnce.delete(key)) {
+      const kept = this.keep(key, this.answer(build));
+      this.building.set(key, kept);
+      return kept;
+    }
     // Questions asked once are remembered up to twice as many as are kept, waiting for a second ask.
     if (this.askedOnce.size >= 2 * this.max)
       this.askedOnce.delete(this.askedOnce.values().next().value as string);
@@ -131,12 +141,24 @@ export class ReplyCache<T> {
     return this.entries.size;
   }
 
-  private async keep(key: string, build: () => Promise<T>): Promise<T> {
-    const value = deepFreeze(await build());
+  /** `built`, frozen and kept under `key` if it fits. */
+  private async keep(key: string, built: Promise<T>): Promise<T> {
+    let value: T;
+    try {
+      value = deepFreeze(await built);
+    } finally {
+      // Runs after getKey noted the build (an await always yields first), so it is never left behind.
+      this.building.delete(key);
+    }
     // A later minute or revision was asked for while this was built: its key will not be asked for again.
     if (key !== this.head && !key.startsWith(`${this.head}\u0000`)) return value;
     const size = this.sizeOf(value);
     if (size > this.maxSize) return value;
+    const before = this.entries.get(key);
+    if (before !== undefined) {
+      this.entries.delete(key);
+      this.held -= before.size;
+    }
     for (const [oldest, kept] of this.entries) {
       if (this.entries.size < this.max && this.held + size <= this.maxSize) break;
       this.entries.delete(oldest);

@@ -177,3 +177,43 @@ describe('reply cache that keeps an answer the first time (keepFirst: Slack, who
     expect(cache.size).toBe(1);
   });
 });
+
+describe('reply cache, questions asked again while their answer is built', () => {
+  it('share one build, and the answer is counted once against the bound', async () => {
+    const { t } = await cacheOnBot();
+    let builds = 0;
+    const cache = new ReplyCache<{ chars: number }>(t.bot, {
+      sizeOf: (a) => a.chars,
+      maxSize: 100,
+      keepFirst: true,
+    });
+    const slow = async () => {
+      builds++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { chars: 30 };
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, () => cache.get(['C1', false, 'brief'], slow)),
+    );
+    expect(builds).toBe(1);
+    expect(new Set(answers).size).toBe(1);
+    // Counted once (30 of 100): two more answers of 30 fit beside it, none let go.
+    await cache.get(['C2', false, 'brief'], slow);
+    await cache.get(['C3', false, 'brief'], slow);
+    expect(cache.size).toBe(3);
+    expect(cache.peek(['C1', false, 'brief'])).toBe(answers[0]);
+  });
+
+  it('a build that fails is not kept nor shared with later questions', async () => {
+    const { cache } = await cacheOnBot();
+    const parts = ['C1', false, 'brief'];
+    await cache.get(parts, async () => ({ text: 'first', n: 1 }));
+    // The second ask would keep the answer; its build throws at once.
+    const failing = cache.get(parts, () => {
+      throw new Error('store unreadable');
+    });
+    await expect(failing).rejects.toThrow('store unreadable');
+    expect(cache.size).toBe(0);
+    expect(await cache.get(parts, async () => ({ text: 'after', n: 2 }))).toEqual({ text: 'after', n: 2 });
+  });
+});

@@ -32,12 +32,15 @@ export function slackHttpReceiver(signingSecret: string, logger: BoltLogger) {
 }
 
 /**
- * Bolt's `ack`, able to send a JsonBody as it is. Over HTTP Bolt sends a string body unchanged but unlabelled, so
- * the response is labelled JSON first; Socket Mode's receiver takes a JsonBody itself (no response in the context).
+ * Bolt's HTTP `ack`, able to send a JsonBody as it is: Bolt sends a string body unchanged but unlabelled, so the
+ * response is labelled JSON first. A request that did not come through slackHttpReceiver's listener (no response in
+ * its context) gets the body as an object, serialized by Bolt. (Socket Mode's receiver takes a JsonBody itself.)
  */
 export function jsonAckOver(ack: BoltAck, context: Readonly<Record<string, unknown>>): JsonAck {
   const res = context[RESPONSE] as ServerResponse | undefined;
-  if (!res) return ack as JsonAck;
+  if (!res)
+    return (body) =>
+      ack(body instanceof JsonBody ? (JSON.parse(body.json) as Record<string, unknown>) : body);
   return (body) => {
     if (!(body instanceof JsonBody)) return ack(body);
     if (!res.headersSent) res.setHeader('content-type', 'application/json; charset=utf-8');

@@ -103,8 +103,15 @@ export function createSlack(bot: Bot, o: SlackOptions, log: Logger) {
     const command: SlashCommand | undefined = 'command' in args ? args.command : undefined;
     if (command?.command !== '/trade') return args.next();
     const { ack, respond } = args as typeof args &
-      Pick<SlashArgs, 'respond'> & { ack: Parameters<typeof jsonAckOver>[0] };
-    return slash({ command, ack: jsonAckOver(ack, args.context), respond });
+      Pick<SlashArgs, 'respond'> & {
+        ack: Parameters<typeof jsonAckOver>[0];
+      };
+    // Socket Mode's receiver sends a written answer (JsonBody) itself; over HTTP, jsonAckOver hands it to Bolt.
+    return slash({
+      command,
+      ack: http ? jsonAckOver(ack, args.context) : (ack as SlashArgs['ack']),
+      respond,
+    });
   });
   // One listener per kind of request: the forms share one view listener and the buttons one action listener.
   const forms = new Map([...ADD_FORMS, ACCEPT_FORM].map((f) => [f.callbackId, f]));

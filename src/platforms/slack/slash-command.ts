@@ -68,6 +68,13 @@ const answerOf = (reply: Reply): Answer => {
   };
 };
 
+/** What a kept answer holds, for the reply cache's bound: its JSON's characters and its files' bytes (a chart). */
+function heldBy(answer: Answer): number {
+  let n = answer.body.json.length;
+  for (const f of answer.files()) n += f.bytes.length;
+  return n;
+}
+
 /** The reply's files, after the reply itself; a failure is told to the reader alone. */
 const sendFiles = (d: SlashDeps, args: SlashArgs, answer: Answer): Promise<void> | undefined =>
   // Files are rare: an answer without any makes no promise here.
@@ -107,7 +114,7 @@ function firstDeliveries(): (triggerId: string) => boolean {
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
   // An answer is its JSON as written (one string, already frozen): it costs nothing more to keep it the first time.
-  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: (a) => a.body.json.length, keepFirst: true });
+  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: heldBy, keepFirst: true });
   return async (args: SlashArgs): Promise<void> => {
     const { command, ack, respond } = args;
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
