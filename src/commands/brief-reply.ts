@@ -1,10 +1,21 @@
 import { code, type Reply, type Rich, type Section, strong, time } from '../render/reply.js';
 import { recentChanges } from './changes.js';
 import type { CommandContext } from './context.js';
-import { itemCountdown, itemLine, whenSpan } from './item-lines.js';
+import { countdownLine, itemLine } from './item-lines.js';
 import { productCounts, stackHeadline } from './stack-lines.js';
 
 const DAY = 86_400_000;
+
+// Lines every brief shows alike, frozen so that each platform renders them once (src/render/frozen-lines.ts).
+const NOTHING_THIS_WEEK: readonly Rich[] = Object.freeze([
+  Object.freeze(['Nothing on the timeline in the next 7 days.']),
+]);
+const BRIEF_CONTEXT: readonly Rich[] = Object.freeze([
+  Object.freeze([
+    'Times are shown in your time zone. Details and sources: ',
+    Object.freeze(code('/trade event <id>')),
+  ]),
+]);
 const NEXT_LIMIT = 8;
 
 /** The brief: next 7 days, key countdowns, what is in force, and what changed since `sinceMs` (default: a day ago). Fits one screen. */
@@ -16,9 +27,7 @@ export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade
   const sections: Section[] = [
     {
       heading: 'Next 7 days',
-      lines: week.length
-        ? week.slice(0, NEXT_LIMIT).map((it) => itemLine(it, now))
-        : [['Nothing on the timeline in the next 7 days.']],
+      lines: week.length ? week.slice(0, NEXT_LIMIT).map((it) => itemLine(it, now)) : NOTHING_THIS_WEEK,
       more: Math.max(0, week.length - NEXT_LIMIT),
     },
   ];
@@ -26,9 +35,7 @@ export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade
   if (key.length)
     sections.push({
       heading: 'Key countdowns',
-      lines: key.map(
-        (it): Rich => [strong(itemCountdown(it, now)), ` — ${it.title} (`, whenSpan(it), ') ', code(it.id)],
-      ),
+      lines: key.map((it) => countdownLine(it, now)),
     });
   const stack = tl.stack(ctx.focusCountry, now);
   sections.push({
@@ -51,7 +58,7 @@ export function briefReply(ctx: CommandContext, sinceMs?: number, title = 'Trade
     title,
     intro: ['As of ', time(now, 'datetime')],
     sections,
-    context: [['Times are shown in your time zone. Details and sources: ', code('/trade event <id>')]],
+    context: BRIEF_CONTEXT,
     visibility: 'public',
   };
 }

@@ -2,7 +2,9 @@ import { itemPending, OUTCOME_PENDING } from '../domain/staleness.js';
 import { code, type Rich, strong } from '../render/reply.js';
 import type { AuditEntry } from '../store/schema.js';
 import type { CommandContext } from './context.js';
-import { whenSpan } from './item-lines.js';
+import { happenedLine } from './item-lines.js';
+
+const NO_CHANGES: Rich = Object.freeze(['No changes and nothing came due.']);
 
 const VERB: Record<AuditEntry['action'], string> = {
   add: 'added',
@@ -50,14 +52,7 @@ export function auditSince(entries: readonly AuditEntry[], sinceMs: number, unti
 export function recentChanges(ctx: CommandContext, sinceMs: number, untilMs: number, limit: number) {
   const lines: Rich[] = auditSince(ctx.store.read().audit, sinceMs, untilMs).map(auditLine);
   for (const it of ctx.timeline().before(untilMs, sinceMs + 1))
-    lines.push([
-      itemPending(it, untilMs) ? `⚠ ${OUTCOME_PENDING}: ` : 'happened: ',
-      strong(it.title),
-      ' (',
-      whenSpan(it),
-      ') ',
-      code(it.id),
-    ]);
-  if (lines.length === 0) lines.push(['No changes and nothing came due.']);
+    lines.push(happenedLine(it, itemPending(it, untilMs) !== undefined));
+  if (lines.length === 0) lines.push(NO_CHANGES);
   return { lines: lines.slice(0, limit), more: Math.max(0, lines.length - limit) };
 }

@@ -69,6 +69,11 @@ interface ItemSpans {
   readonly id: Span;
   /** The item's recent lines by their clock-dependent text (countdown and flags), newest last; a few at most. */
   readonly lines: Map<string, Rich>;
+  /** The item's recent countdown lines (the brief's key countdowns) by countdown text, newest last; a few at most. */
+  readonly countdowns: Map<string, Rich>;
+  /** The item's line among recent changes: its time came (`happened`), or came with no outcome recorded. */
+  happened?: Rich;
+  pending?: Rich;
 }
 
 /** How many lines (countdown and flags texts) are kept per item: the last few minutes' worth of an item close by. */
@@ -88,6 +93,7 @@ function spansOf(item: TimelineItem): ItemSpans {
       title: Object.freeze(strong(item.title)),
       id: Object.freeze(code(item.id)),
       lines: new Map(),
+      countdowns: new Map(),
     };
     itemSpans.set(item, spans);
   }
@@ -109,9 +115,40 @@ export function itemLine(item: TimelineItem, nowMs: number): Rich {
     const parts: Span[] = [spans.when, ' — ', spans.title, countdownText];
     if (flagsText) parts.push(flagsText);
     parts.push(' · ', spans.id);
-    line = Object.freeze(parts);
-    if (spans.lines.size >= LINES_PER_ITEM) spans.lines.delete(spans.lines.keys().next().value as string);
-    spans.lines.set(key, line);
+    line = remember(spans.lines, key, Object.freeze(parts));
   }
   return line;
+}
+
+/** Keeps `line` under `key` among an item's recent lines, letting the oldest go past LINES_PER_ITEM. */
+function remember(lines: Map<string, Rich>, key: string, line: Rich): Rich {
+  if (lines.size >= LINES_PER_ITEM) lines.delete(lines.keys().next().value as string);
+  lines.set(key, line);
+  return line;
+}
+
+/** A key countdown: "**in 3 days** — title (when) `id`"; a line with the same countdown as a moment ago is shared. */
+export function countdownLine(item: TimelineItem, nowMs: number): Rich {
+  const spans = spansOf(item);
+  const text = itemCountdown(item, nowMs);
+  return (
+    spans.countdowns.get(text) ??
+    remember(
+      spans.countdowns,
+      text,
+      Object.freeze([Object.freeze(strong(text)), ` — ${item.title} (`, spans.when, ') ', spans.id]),
+    )
+  );
+}
+
+/** An item whose time came, among recent changes: "happened: **title** (when) `id`", or flagged with no outcome. */
+export function happenedLine(item: TimelineItem, pending: boolean): Rich {
+  const spans = spansOf(item);
+  const lead = pending ? `⚠ ${OUTCOME_PENDING}: ` : 'happened: ';
+  const line = pending ? spans.pending : spans.happened;
+  if (line) return line;
+  const made = Object.freeze([lead, spans.title, ' (', spans.when, ') ', spans.id]);
+  if (pending) spans.pending = made;
+  else spans.happened = made;
+  return made;
 }

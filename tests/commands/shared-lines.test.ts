@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { discordMarkdown } from '../../src/platforms/discord/markdown.js';
+import { blockKitJson } from '../../src/platforms/slack/block-kit.js';
 import { mrkdwn } from '../../src/platforms/slack/mrkdwn.js';
 import { renderedOnce } from '../../src/render/frozen-lines.js';
 import type { Rich, Span } from '../../src/render/reply.js';
@@ -90,6 +91,54 @@ describe('lines built once per item', () => {
         );
       }
     }
+  });
+});
+
+describe("the brief's shared lines", () => {
+  let t: TestBot;
+  beforeAll(async () => {
+    t = await seededBot('2026-03-12T09:00:00Z');
+  });
+  afterAll(() => t.close());
+
+  it('a key countdown follows the clock in Slack, Discord and the terminal, and its time coming shows once past', async () => {
+    expect(
+      await t.say(
+        'add title:"Kite filing deadline" kind:deadline start:"2026-03-13 15:00 UTC" source:https://example.gov/kites',
+      ),
+    ).toContain('Added');
+    const HOUR = 3_600_000;
+    const start = Date.parse('2026-03-13T15:00:00Z');
+    // Countdowns worked out by hand; six texts, more than the four kept per item, then the first again.
+    const cases: [number, string][] = [
+      [start - 30 * HOUR, 'in 1 day 6 hours'],
+      [start - 5 * HOUR, 'in 5 hours'],
+      [start - 5 * HOUR + 60_000, 'in 4 hours 59 minutes'],
+      [start - 3 * HOUR, 'in 3 hours'],
+      [start - 90 * 60_000, 'in 1 hour 30 minutes'],
+      [start - 20 * 60_000, 'in 20 minutes'],
+      [start - 30 * HOUR, 'in 1 day 6 hours'],
+    ];
+    for (const [at, countdown] of cases) {
+      t.clock.set(at);
+      for (let i = 0; i < 2; i++) {
+        const reply = await t.bot.dispatch('brief', editor, { platform: 'slack', id: `C${i}` });
+        const key = reply.sections.find((s) => s.heading === 'Key countdowns');
+        const line = key?.lines?.find((l) => mrkdwn(l).includes('Kite filing deadline')) as Rich;
+        expect(line, new Date(at).toISOString()).toBeDefined();
+        expect(mrkdwn(line)).toMatch(new RegExp(`^\\*${countdown}\\* — Kite filing deadline \\(<!date\\^`));
+        expect(discordMarkdown(line)).toMatch(
+          new RegExp(`^\\*\\*${countdown}\\*\\* — Kite filing deadline \\(<t:`),
+        );
+        expect(blockKitJson(reply)).toContain(`*${countdown}* — Kite filing deadline (`);
+      }
+      expect(await t.say('brief')).toContain(`${countdown} — Kite filing deadline (`);
+    }
+    // A day after: no longer counted down, and among what changed, flagged as passed with no outcome recorded.
+    t.clock.set(start + 2 * HOUR);
+    const brief = await t.say('brief');
+    expect(brief).not.toContain('— Kite filing deadline (');
+    expect(brief).toMatch(/⚠ date passed, outcome not recorded: \*?Kite filing deadline\*? \(/);
   });
 });
 
