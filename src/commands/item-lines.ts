@@ -144,9 +144,9 @@ export function countdownLine(item: TimelineItem, nowMs: number): Rich {
 /** An item whose time came, among recent changes: "happened: **title** (when) `id`", or flagged with no outcome. */
 export function happenedLine(item: TimelineItem, pending: boolean): Rich {
   const spans = spansOf(item);
-  const lead = pending ? `⚠ ${OUTCOME_PENDING}: ` : 'happened: ';
   const line = pending ? spans.pending : spans.happened;
   if (line) return line;
+  const lead = pending ? `⚠ ${OUTCOME_PENDING}: ` : 'happened: ';
   const made = Object.freeze([lead, spans.title, ' (', spans.when, ') ', spans.id]);
   if (pending) spans.pending = made;
   else spans.happened = made;

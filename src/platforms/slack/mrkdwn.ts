@@ -1,6 +1,5 @@
 import { escapeControls, UNSAFE_BUT_NEWLINE_CLASS, UNSAFE_CLASS } from '../../domain/control-chars.js';
 import { formatInstant } from '../../domain/time.js';
-import { renderedOnce } from '../../render/frozen-lines.js';
 import type { Rich, Span } from '../../render/reply.js';
 import { formatDays } from '../../render/text.js';
 
@@ -76,14 +75,12 @@ function span(s: Span, multiline: boolean): string {
   }
 }
 
-function renderLine(line: Rich, multiline: boolean): string {
+/**
+ * One line of rich text as Slack mrkdwn; only a `multiline` one (a reply's intro) keeps stored line breaks. Rendered
+ * each time: what a frozen line renders to is kept once, as the JSON the message holds (block-kit.ts).
+ */
+export function mrkdwn(line: Rich, multiline = false): string {
   let out = '';
   for (const s of line) out += span(s, multiline);
   return out;
 }
-
-const sharedLine = renderedOnce((line) => renderLine(line, false));
-
-/** One line of rich text as Slack mrkdwn; only a `multiline` one (a reply's intro) keeps stored line breaks. */
-export const mrkdwn = (line: Rich, multiline = false): string =>
-  multiline ? renderLine(line, true) : sharedLine(line);
