@@ -1,7 +1,7 @@
 /**
  * `node --expose-gc --import tsx bench/reply-cache-memory.ts`: the heap one full minute of the Slack reply cache holds
  * with its largest answers: the JSON size of every reading command below is measured at the bench's clock on the seed
- * store, and the largest is asked twice in each of MAX_KEPT channels (kept on the first ask, as many as MAX_KEPT and
+ * store, and the largest is asked twice in each of MAX_KEPT channels (kept on the second ask, as many as MAX_KEPT and
  * MAX_KEPT_CHARS allow, the oldest let go to make room) through the real /trade
  * handler (src/platforms/slack/slash-command.ts), acknowledged through the Socket Mode receiver's payload JSON (a
  * kept answer is its JSON as written). A third ask in each channel counts the answers kept (the same object comes back),

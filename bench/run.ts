@@ -317,10 +317,9 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   - **mix**: requests from ${MIX_CHANNELS} channels and ${count(MIX_USERS)} users (a fixed-seed hash of the request number picks them),
     the bot's clock moving ${CLOCK_MINUTES_PER_SECOND} minute per real second; commands in these proportions: ${MIX.map(([c, w]) => `\`${commandText(c)}\` ${w}%`).join(', ')}.
     A channel's answer to a command is kept for the rest of its minute (ReplyCache, one minute at a time, at most 3,000
-    answers and 8 million characters), as in production: in Slack from the first ask (the answer is its JSON), in
-    Discord from the second.
-  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: every answer after the first (Slack) or
-    second (Discord) comes from the reply cache (in Slack, the JSON written for the first).
+    answers and 8 million characters), as in production: from its second ask.
+  - **hit**: \`/trade brief\` from one user in one channel at a fixed clock: every answer after the second comes
+    from the reply cache (in Slack, the JSON written for the second).
   **req/s** is correct replies over the timed seconds of all an app's turns; p50, p99 and max are over all their
   latencies; **CPU ms/req** is the CPU time of the app's process during the timed runs divided by the requests, a
   cost per request that the machine's other load distorts less than req/s. The ratio of req/s is taken round by

@@ -34,10 +34,11 @@ function deepFreeze<T>(value: T): T {
 /**
  * Rendered answers to read-only commands, reused while nothing can change them: the same store
  * revision, the same minute of the bot's clock (countdowns and "as of" move by the minute), the same
- * channel, editor rights and text. By default an answer is kept the second time it is asked for in its
- * minute: a one-off question (a new channel, a rare command) then costs no frozen copy, and a burst of
- * `/trade brief` in a channel is rendered twice, then reused. With `keepFirst`, for answers that cost
- * nothing more to keep (Slack's, written JSON: one string), it is kept the first time, and rendered once.
+ * channel, editor rights and text. An answer is kept the second time it is asked for in its minute: a
+ * one-off question (a new channel, a rare command) then holds only its key, and a burst of `/trade brief`
+ * in a channel is rendered twice, then reused. (Keeping every answer from its first ask, tried for Slack's
+ * one-string answers, cost a flood of one-off questions 10-15% more CPU: each kept answer outlives the young
+ * generation and is copied by the collector, and nothing ever asks for it again.)
  * Answers are deep-frozen when kept: platforms may keep derived forms of them by identity.
  *
  * Only the current minute's answers are held: no answer of an earlier minute or revision can be asked for again
@@ -58,20 +59,18 @@ export class ReplyCache<T> {
   private readonly max: number;
   private readonly maxSize: number;
   private readonly sizeOf: (value: T) => number;
-  private readonly keepFirst: boolean;
 
   /**
    * `sizeOf` tells how much an answer holds (the characters of its JSON); the answers kept add up to at most
-   * `maxSize` of it, and number at most `max`. `keepFirst` keeps an answer the first time it is asked for.
+   * `maxSize` of it, and number at most `max`.
    */
   constructor(
     private readonly bot: Bot,
-    o: { sizeOf?: (value: T) => number; max?: number; maxSize?: number; keepFirst?: boolean } = {},
+    o: { sizeOf?: (value: T) => number; max?: number; maxSize?: number } = {},
   ) {
     this.max = o.max ?? MAX_KEPT;
     this.maxSize = o.maxSize ?? MAX_KEPT_CHARS;
     this.sizeOf = o.sizeOf ?? (() => 0);
-    this.keepFirst = o.keepFirst ?? false;
   }
 
   /**
@@ -101,8 +100,7 @@ export class ReplyCache<T> {
   }
 
   /**
-   * The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before, or
-   * with `keepFirst`).
+   * The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before).
    */
   get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
     return this.getKey(this.keyOf(parts), build);
@@ -115,7 +113,7 @@ export class ReplyCache<T> {
     if (hit !== undefined) return Promise.resolve(hit.value);
     const pending = this.building.get(key);
     if (pending !== undefined) return pending;
-    if (this.keepFirst || this.askedOnce.delete(key)) {
+    if (this.askedOnce.delete(key)) {
       const kept = this.keep(key, this.answer(build));
       this.building.set(key, kept);
       return kept;

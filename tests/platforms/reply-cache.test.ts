@@ -152,29 +152,25 @@ describe('reply cache, bounded by what its answers hold', () => {
   });
 });
 
-describe('reply cache that keeps an answer the first time (keepFirst: Slack, whose answers are one string)', () => {
-  it('builds each answer once in its minute, keeps it frozen, and holds at most MAX_KEPT of one-off questions', async () => {
+describe('reply cache under a flood of one-off questions (a new channel each)', () => {
+  it('keeps none of their answers and remembers at most twice MAX_KEPT of their keys, the oldest forgotten', async () => {
     const { t } = await cacheOnBot();
     let builds = 0;
-    const cache = new ReplyCache<{ n: number }>(t.bot, { keepFirst: true });
-    const parts = ['C1', false, 'brief'];
-    const first = await cache.get(parts, async () => ({ n: ++builds }));
-    expect(Object.isFrozen(first)).toBe(true);
-    expect(cache.peek(parts)).toBe(first);
-    expect(await cache.get(parts, async () => ({ n: ++builds }))).toBe(first);
-    expect(builds).toBe(1);
-    // A flood of one-off questions (a new channel each) holds no more than MAX_KEPT, the newest.
-    for (let i = 0; i < MAX_KEPT + 500; i++)
-      await cache.get([`D${i}`, false, 'brief'], async () => ({ n: ++builds }));
-    expect(cache.size).toBe(MAX_KEPT);
-    expect(cache.peek(parts)).toBeUndefined();
-    expect(cache.peek([`D${MAX_KEPT + 499}`, false, 'brief'])?.n).toBe(builds);
-    // Long texts are still never kept, and a new minute lets go of everything.
-    await cache.get(['C1', false, `events ${'x'.repeat(MAX_KEY_LENGTH)}`], async () => ({ n: ++builds }));
-    expect(cache.size).toBe(MAX_KEPT);
-    t.clock.advance(60_000);
-    await cache.get(['C9', false, 'brief'], async () => ({ n: ++builds }));
+    const cache = new ReplyCache<{ n: number }>(t.bot);
+    const ask = (i: number) => cache.get([`D${i}`, false, 'brief'], async () => ({ n: ++builds }));
+    const flood = 2 * MAX_KEPT + 10;
+    for (let i = 0; i < flood; i++) await ask(i);
+    expect(builds).toBe(flood);
+    expect(cache.size).toBe(0);
+    // The first ten were forgotten: asked again, each is a first ask once more, not kept.
+    await ask(0);
+    expect(cache.size).toBe(0);
+    // The newest are remembered: asked again, the answer is kept, and reused the third time.
+    const kept = await ask(flood - 1);
     expect(cache.size).toBe(1);
+    expect(Object.isFrozen(kept)).toBe(true);
+    expect(await ask(flood - 1)).toBe(kept);
+    expect(builds).toBe(flood + 2);
   });
 });
 
@@ -182,11 +178,7 @@ describe('reply cache, questions asked again while their answer is built', () =>
   it('share one build, and the answer is counted once against the bound', async () => {
     const { t } = await cacheOnBot();
     let builds = 0;
-    const cache = new ReplyCache<{ chars: number }>(t.bot, {
-      sizeOf: (a) => a.chars,
-      maxSize: 100,
-      keepFirst: true,
-    });
+    const cache = new ReplyCache<{ chars: number }>(t.bot, { sizeOf: (a) => a.chars, maxSize: 100 });
     const slow = async () => {
       builds++;
       await new Promise((r) => setTimeout(r, 5));
@@ -195,13 +187,18 @@ describe('reply cache, questions asked again while their answer is built', () =>
     const answers = await Promise.all(
       Array.from({ length: 4 }, () => cache.get(['C1', false, 'brief'], slow)),
     );
-    expect(builds).toBe(1);
-    expect(new Set(answers).size).toBe(1);
+    // The first ask is answered on its own (not kept); the second builds the answer kept, which the third and
+    // fourth wait for.
+    expect(builds).toBe(2);
+    expect(answers[0]).not.toBe(answers[1]);
+    expect(new Set(answers.slice(1)).size).toBe(1);
     // Counted once (30 of 100): two more answers of 30 fit beside it, none let go.
-    await cache.get(['C2', false, 'brief'], slow);
-    await cache.get(['C3', false, 'brief'], slow);
+    for (const channel of ['C2', 'C3']) {
+      await cache.get([channel, false, 'brief'], slow);
+      await cache.get([channel, false, 'brief'], slow);
+    }
     expect(cache.size).toBe(3);
-    expect(cache.peek(['C1', false, 'brief'])).toBe(answers[0]);
+    expect(cache.peek(['C1', false, 'brief'])).toBe(answers[1]);
   });
 
   it('a build that fails is not kept nor shared with later questions', async () => {

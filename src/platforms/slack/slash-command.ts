@@ -113,8 +113,7 @@ function firstDeliveries(): (triggerId: string) => boolean {
  */
 export function slashCommandHandler(d: SlashDeps) {
   const firstDelivery = firstDeliveries();
-  // An answer is its JSON as written (one string, already frozen): it costs nothing more to keep it the first time.
-  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: heldBy, keepFirst: true });
+  const cache = new ReplyCache<Answer>(d.bot, { sizeOf: heldBy });
   return async (args: SlashArgs): Promise<void> => {
     const { command, ack, respond } = args;
     // `/trade trade add …` and `/trade /trade add …` mean `/trade add …`, as the registry reads them.
