@@ -307,9 +307,11 @@ const EXPLANATION = `Each figure comes from one \`npm run bench\` on a real bot 
   Three paths (\`bench/workload.ts\`; both apps get the same sequence of requests):
   - **miss**: every request comes from a channel never seen before, from one of ${count(MIX_USERS)} users, cycling
     through the ${MIX.length} commands below, and the bot's clock moves ${CLOCK_MINUTES_PER_SECOND} minute per real second. Our
-    reply cache is keyed by channel, so no request is answered from it: every answer is parsed, computed, built,
-    rendered and serialized. What stays warm: the timeline index of the store revision (sorted items, built once per
-    revision), the option schemas per command and zone, memos of pure functions of their inputs (the text of a
+    reply cache is keyed by channel, so no request is answered from it: every answer is computed, built, rendered
+    and serialized. What stays warm: the timeline index of the store revision (sorted items, built once per
+    revision), the option schemas per command and zone, the parse of a reading command's text (Slack's: a text
+    typed again is not lexed and validated again; Discord's typed options are validated every time), memos of pure
+    functions of their inputs (the text of a
     calendar date, local midnights, Slack date tokens for an instant, zone names, Intl formatters), and each item's
     list line per countdown-and-flags text with each platform's markup of it (the countdown and flags are worked out
     on every request; the line of an item under a day away changes with each minute of the clock). No answer is

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { deepFreeze } from '../domain/deep-freeze.js';
 import { secondsSince, startTimer } from '../elapsed.js';
 import { errorReply, type Reply } from '../render/reply.js';
 import { StoreError } from '../store/errors.js';
@@ -43,6 +44,10 @@ export const withoutTradePrefix = (text: string): string => text.replace(/^\s*\/
 
 const FIRST_WORD = /^\S+/;
 
+/** At most this many parses are kept (parseText), of texts at most this long. */
+export const MAX_PARSES = 2_000;
+export const MAX_PARSED_TEXT = 300;
+
 /** How someone who is not an editor becomes one, where they are. */
 const EDITOR_HINT: Record<CommandContext['actor']['platform'], string> = {
   console:
@@ -85,6 +90,8 @@ export class Registry {
   private readonly byName = new Map<string, CommandDef>();
   /** By command, then by zone. */
   private readonly schemas = new Map<CommandDef, Map<string, Schemas>>();
+  /** Reading commands' parses, by zone and text (parseText). */
+  private readonly parses = new Map<string, Parsed>();
 
   constructor(
     defs: readonly CommandDef[],
@@ -218,8 +225,26 @@ export class Registry {
     };
   }
 
-  /** Parses a command line such as `deadlines days:30` into a command and its values. */
+  /**
+   * Parses a command line such as `deadlines days:30` into a command and its values. A reading command's parse is
+   * kept by zone and text (a pure function of both; most questions are asked in a few words, again and again): its
+   * values frozen, at most MAX_PARSES of them (all let go when full), texts over MAX_PARSED_TEXT never kept. A
+   * command that changes something, or a line refused, is parsed each time.
+   */
   parseText(text: string, zone: string): Parsed {
+    if (text.length > MAX_PARSED_TEXT) return this.parseLine(text, zone);
+    const key = `${zone}\u0000${text}`;
+    const kept = this.parses.get(key);
+    if (kept) return kept;
+    const parsed = this.parseLine(text, zone);
+    if (!parsed.ok || parsed.def.mutates) return parsed;
+    if (this.parses.size >= MAX_PARSES) this.parses.clear();
+    const frozen = Object.freeze({ ...parsed, values: deepFreeze(parsed.values) });
+    this.parses.set(key, frozen);
+    return frozen;
+  }
+
+  private parseLine(text: string, zone: string): Parsed {
     const lexed = tokenize(withoutTradePrefix(text));
     if (!lexed.ok) return { ok: false, reply: errorReply(lexed.error) };
     const first = lexed.tokens[0];

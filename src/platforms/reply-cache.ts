@@ -1,4 +1,5 @@
 import type { Bot } from '../bot.js';
+import { deepFreeze } from '../domain/deep-freeze.js';
 
 const MINUTE = 60_000;
 
@@ -21,15 +22,6 @@ export const MAX_KEPT_CHARS = 8_000_000;
  * questions asked once, held for a second ask, would otherwise hold whatever text was sent.
  */
 export const MAX_KEY_LENGTH = 300;
-
-/** Freezes `value` and everything reachable from it: a cached answer is shared by every reply that reuses it. */
-function deepFreeze<T>(value: T): T {
-  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
-  Object.freeze(value);
-  if (Array.isArray(value)) for (const inner of value) deepFreeze(inner);
-  else for (const key in value) deepFreeze(value[key]);
-  return value;
-}
 
 /**
  * Rendered answers to read-only commands, reused while nothing can change them: the same store
