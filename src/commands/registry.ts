@@ -228,7 +228,7 @@ export class Registry {
   /**
    * Parses a command line such as `deadlines days:30` into a command and its values. A reading command's parse is
    * kept by zone and text (a pure function of both; most questions are asked in a few words, again and again): its
-   * values frozen, at most MAX_PARSES of them (all let go when full), texts over MAX_PARSED_TEXT never kept. A
+   * values frozen, at most MAX_PARSES of them (the oldest let go first), texts over MAX_PARSED_TEXT never kept. A
    * command that changes something, or a line refused, is parsed each time.
    */
   parseText(text: string, zone: string): Parsed {
@@ -238,7 +238,7 @@ export class Registry {
     if (kept) return kept;
     const parsed = this.parseLine(text, zone);
     if (!parsed.ok || parsed.def.mutates) return parsed;
-    if (this.parses.size >= MAX_PARSES) this.parses.clear();
+    if (this.parses.size >= MAX_PARSES) this.parses.delete(this.parses.keys().next().value as string);
     const frozen = Object.freeze({ ...parsed, values: deepFreeze(parsed.values) });
     this.parses.set(key, frozen);
     return frozen;

@@ -41,18 +41,39 @@ describe('parses kept by zone and text', () => {
     expect(from(long, 'UTC')).not.toBe(from(long, 'UTC'));
   });
 
-  it('answers are the same on a kept parse: a reading command asked twice answers alike', async () => {
-    const first = await t.say('deadlines days:90');
-    expect(await t.say('deadlines days:90')).toBe(first);
-    expect(first).toContain('Deadlines');
+  it('a reading command answers the same on a kept, frozen parse as on a parse never kept', async () => {
+    // A text over MAX_PARSED_TEXT (trailing spaces, which the lexer ignores) is parsed afresh, its values not frozen.
+    const pad = ' '.repeat(MAX_PARSED_TEXT + 1);
+    for (const text of [
+      'brief',
+      'deadlines days:90',
+      'events when:past days:60',
+      'event paris-talks-2026',
+      'tariffs country:US',
+      'events country:CN,US kind:summit',
+    ]) {
+      const kept = await t.say(text);
+      expect(await t.say(text)).toBe(kept);
+      expect(await t.say(`${text}${pad}`)).toBe(kept);
+      expect(kept).not.toContain('went wrong');
+      expect(kept.startsWith('✖')).toBe(false);
+    }
   });
 
-  it('holds at most MAX_PARSES, then starts again: a parse let go is made afresh', () => {
+  it('holds at most MAX_PARSES, the oldest let go first: a parse let go is made afresh', () => {
     const kept = from('events days:7', 'UTC');
-    for (let i = 0; i < MAX_PARSES; i++)
+    const flood = (i: number) =>
       from(`events days:${(i % 365) + 1}`, `Etc/GMT${i % 2 ? '+' : '-'}${(i % 12) + 1}`);
+    let early: ReturnType<typeof from> | undefined;
+    for (let i = 0; i < MAX_PARSES; i++) {
+      const parsed = flood(i);
+      if (i === 100) early = parsed;
+    }
     const again = from('events days:7', 'UTC');
     expect(again).not.toBe(kept);
     expect(again.values).toEqual(kept.values);
+    // Only the oldest went: one of the flood's early parses is still the one kept (emptying it all when full would
+    // have let it go with the rest).
+    expect(flood(100)).toBe(early);
   });
 });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import type { Bot } from '../../src/bot.js';
 import { createSlack, type SlackPlatform } from '../../src/platforms/slack/slack-app.js';
 import { type SlackEmulator, startSlackEmulator } from '../emulators/slack-emulator.js';
 import { slashCommandBody } from '../emulators/slack-payloads.js';
@@ -17,7 +18,14 @@ export function manifestScopes(): string[] {
 /** A loopback Slack, a seeded bot and our real Slack app (HTTP mode unless `socket`), wired together. */
 export async function slackRig(
   nowIso: string,
-  o: { socket?: boolean; gapMs?: number; slowMs?: number; bodyTimeoutMs?: number } = {},
+  o: {
+    socket?: boolean;
+    gapMs?: number;
+    slowMs?: number;
+    bodyTimeoutMs?: number;
+    /** Wraps the bot the app gets (e.g. to count its dispatches); applied again after a restart. */
+    wrap?: (bot: Bot) => Bot;
+  } = {},
 ) {
   const emu: SlackEmulator = await startSlackEmulator({
     scopes: manifestScopes(),
@@ -29,7 +37,7 @@ export async function slackRig(
   let t = await seededBot(nowIso, { EDITORS: 'slack:UEDITOR' });
   const app = async (bot: typeof t.bot) => {
     const platform: SlackPlatform = createSlack(
-      o.slowMs ? slowed(bot, o.slowMs) : bot,
+      (o.wrap ?? ((b: Bot) => b))(o.slowMs ? slowed(bot, o.slowMs) : bot),
       {
         botToken: 'xoxb-test',
         appToken: o.socket ? 'xapp-test' : undefined,
