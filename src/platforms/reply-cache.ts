@@ -91,9 +91,7 @@ export class ReplyCache<T> {
     return this.entries.get(key)?.value;
   }
 
-  /**
-   * The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before).
-   */
+  /** The kept answer for `parts` in this revision and minute, or the one `build` makes now (kept if asked before). */
   get(parts: readonly unknown[], build: () => Promise<T>): Promise<T> {
     return this.getKey(this.keyOf(parts), build);
   }

@@ -38,9 +38,7 @@ export function slackHttpReceiver(signingSecret: string, logger: BoltLogger) {
  */
 export function jsonAckOver(ack: BoltAck, context: Readonly<Record<string, unknown>>): JsonAck {
   const res = context[RESPONSE] as ServerResponse | undefined;
-  if (!res)
-    return (body) =>
-      ack(body instanceof JsonBody ? (JSON.parse(body.json) as Record<string, unknown>) : body);
+  if (!res) return (body) => ack(body instanceof JsonBody ? body.object() : body);
   return (body) => {
     if (!(body instanceof JsonBody)) return ack(body);
     if (!res.headersSent) res.setHeader('content-type', 'application/json; charset=utf-8');

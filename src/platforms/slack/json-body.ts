@@ -7,4 +7,9 @@ export class JsonBody {
   constructor(readonly json: string) {
     Object.freeze(this);
   }
+
+  /** The body as an object, for a sender that takes one (response_url, a fallback ack). */
+  object(): Record<string, unknown> {
+    return JSON.parse(this.json) as Record<string, unknown>;
+  }
 }

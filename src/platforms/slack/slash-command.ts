@@ -156,7 +156,7 @@ export function slashCommandHandler(d: SlashDeps) {
     else {
       await ack();
       const { body } = await work;
-      await respond(JSON.parse(body.json)).catch((err) => d.log.warn('respond failed', err));
+      await respond(body.object()).catch((err) => d.log.warn('respond failed', err));
     }
     return sendFiles(d, args, await work);
   };

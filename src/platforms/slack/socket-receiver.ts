@@ -68,7 +68,7 @@ export class LeanSocketModeReceiver extends SocketModeReceiver {
       // Not connected: the client's own ack raises its usual error.
       if (!socket?.isActive())
         return args.ack(
-          (body instanceof JsonBody ? JSON.parse(body.json) : body) as Record<string, unknown> | undefined,
+          body instanceof JsonBody ? body.object() : (body as Record<string, unknown> | undefined),
         );
       const frame = ackFrame(args.envelope_id, body);
       await new Promise<void>((resolve, reject) =>
